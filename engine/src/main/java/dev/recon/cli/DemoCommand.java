@@ -1,0 +1,155 @@
+package dev.recon.cli;
+
+import dev.recon.importing.FileParser;
+import dev.recon.importing.ImportResult;
+import dev.recon.importing.Importer;
+import dev.recon.importing.Profiles;
+import dev.recon.matching.MatchRunner;
+import dev.recon.matching.RuleSet;
+import dev.recon.persistence.Database;
+import dev.recon.reporting.MatchReport;
+import dev.recon.reporting.ReportWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * The whole job on the sample data: a fresh embedded database, every file listed in {@code
+ * samples/manifest.csv} imported, one matching run, and the report written to {@code recon-out/}.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs Recon end to end on the sample files: fresh embedded database, import, match, report.",
+      "It refuses to reset a database that holds anything but earlier demo data."
+    })
+final class DemoCommand implements Callable<Integer> {
+  static final String DEMO_ACTOR = "demo";
+
+  @ParentCommand ReconCommand recon;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--samples",
+      paramLabel = "DIR",
+      description = "Sample folder (default: $RECON_HOME/samples, else ./samples)")
+  Path samples;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      defaultValue = "recon-out",
+      description = "Report folder (default: ${DEFAULT-VALUE})")
+  Path outDir;
+
+  /** One line of the manifest: which file, read how. */
+  record Entry(Path file, String source, String profile, String account) {}
+
+  @Override
+  public Integer call() throws IOException {
+    Path sampleDir =
+        samples != null
+            ? samples
+            : Path.of(recon.environment.getOrDefault("RECON_HOME", "."), "samples");
+    List<Entry> entries = manifest(sampleDir);
+    String url = recon.databaseUrl();
+    resetDemoDatabase(url);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Recon demo on " + sampleDir + " (database " + url + ")");
+    try (Database database = Database.open(url)) {
+      Importer importer = new Importer(database, recon.clock, DEMO_ACTOR);
+      for (Entry entry : entries) {
+        ImportResult result =
+            importer.importFile(
+                FileParser.parse(entry.file(), Profiles.load(entry.profile()), entry.account()),
+                entry.account());
+        out.println("  imported " + result.describe());
+      }
+      Printing.run(out, new MatchRunner(database, recon.clock, DEMO_ACTOR).run(RuleSet.standard()));
+      MatchReport report =
+          database.inTransaction(tx -> MatchReport.build(tx, latestBookingDate(tx)));
+      Printing.summary(out, report);
+      for (Path written : ReportWriter.write(report, outDir.resolve("demo-report.xlsx"))) {
+        out.println("Report: " + written);
+      }
+      ReportWriter.write(report, outDir.resolve("demo-report.csv"));
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static LocalDate latestBookingDate(dev.recon.persistence.Transaction tx) {
+    return tx.items()
+        .latestBookingDate()
+        .orElseThrow(() -> new IllegalStateException("the demo imported no items"));
+  }
+
+  static List<Entry> manifest(Path sampleDir) throws IOException {
+    Path manifest = sampleDir.resolve("manifest.csv");
+    if (!Files.exists(manifest)) {
+      throw new IllegalArgumentException(
+          "no sample manifest at " + manifest + "; run from the Recon folder or pass --samples");
+    }
+    try (Reader reader = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
+      return CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setCommentMarker('#')
+          .get()
+          .parse(reader)
+          .getRecords()
+          .stream()
+          .map(
+              (CSVRecord r) ->
+                  new Entry(
+                      sampleDir.resolve(r.get("file")),
+                      r.get("source"),
+                      r.get("profile"),
+                      r.get("account")))
+          .toList();
+    }
+  }
+
+  /** Deletes the embedded demo database, unless it holds data someone else imported. */
+  private static void resetDemoDatabase(String url) throws IOException {
+    String prefix = "jdbc:h2:file:";
+    if (!url.startsWith(prefix)) {
+      throw new IllegalArgumentException(
+          "the demo runs on an embedded H2 file database (jdbc:h2:file:...), not " + url);
+    }
+    Path base = Path.of(url.substring(prefix.length()).split(";", 2)[0]);
+    Path dataFile = base.resolveSibling(base.getFileName() + ".mv.db");
+    if (!Files.exists(dataFile)) {
+      return;
+    }
+    try (Database existing = Database.open(url)) {
+      int others = existing.inTransaction(tx -> tx.imports().countImportedByOthers(DEMO_ACTOR));
+      if (others > 0) {
+        throw new IllegalArgumentException(
+            "the database at "
+                + dataFile
+                + " holds "
+                + others
+                + " files imported by someone other than the demo;"
+                + " the demo will not reset it. Run it elsewhere: --db jdbc:h2:file:./recon-data/demo");
+      }
+    }
+    Files.deleteIfExists(dataFile);
+    Files.deleteIfExists(base.resolveSibling(base.getFileName() + ".trace.db"));
+  }
+}

@@ -1,0 +1,73 @@
+package dev.recon.cli;
+
+import dev.recon.importing.BadInput;
+import dev.recon.importing.FileParser;
+import dev.recon.importing.ImportResult;
+import dev.recon.importing.Importer;
+import dev.recon.importing.Profile;
+import dev.recon.persistence.Database;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "import",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Imports statement, gateway or ledger files (CSV or XLSX).",
+      "Each file is stored whole or not at all. A file imported before adds nothing; rows already"
+          + " stored from an overlapping file are skipped."
+    })
+final class ImportCommand implements Callable<Integer> {
+  @ParentCommand ReconCommand recon;
+  @Spec CommandSpec spec;
+
+  @Option(names = "--source", description = "bank, gateway or ledger (implied by --profile)")
+  String source;
+
+  @Option(
+      names = "--profile",
+      description =
+          "Column-mapping profile: a built-in name (bank, ledger, gateway, stripe-balance) or a .properties file")
+  String profileName;
+
+  @Option(
+      names = "--account",
+      description = "Account the records belong to (overrides the file and profile)")
+  String account;
+
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order")
+  List<Path> files;
+
+  @Override
+  public Integer call() {
+    Profile profile = ProfileChoice.resolve(source, profileName);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    int refused = 0;
+    try (Database database = recon.openDatabase()) {
+      Importer importer = new Importer(database, recon.clock, recon.actor());
+      for (Path file : files) {
+        try {
+          ImportResult result =
+              importer.importFile(FileParser.parse(file, profile, account), account);
+          out.println(result.describe());
+        } catch (BadInput e) {
+          e.problems().forEach(problem -> err.println("error: " + problem));
+          err.println(file.getFileName() + ": refused; nothing from this file was stored");
+          refused++;
+        }
+      }
+    }
+    out.flush();
+    err.flush();
+    return refused == 0 ? 0 : ReconCommand.EXIT_REFUSED;
+  }
+}

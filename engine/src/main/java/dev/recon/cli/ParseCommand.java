@@ -1,0 +1,139 @@
+package dev.recon.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.recon.facts.Fact;
+import dev.recon.importing.FileParser;
+import dev.recon.importing.ParsedFile;
+import dev.recon.money.Money;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * Parses and normalizes a file without touching the database. With {@code --json} it prints one
+ * JSON object per record and a final summary object, one per line (the format is documented in
+ * README.md under "recon parse").
+ */
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = "Parses and normalizes a file without storing anything, and prints the records.")
+final class ParseCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--source", description = "bank, gateway or ledger (implied by --profile)")
+  String source;
+
+  @Option(
+      names = "--profile",
+      description = "Column-mapping profile: built-in name or .properties file")
+  String profileName;
+
+  @Option(names = "--account", description = "Account the records belong to")
+  String account;
+
+  @Option(names = "--json", description = "Print JSON lines: one object per record, then a summary")
+  boolean json;
+
+  @Parameters(paramLabel = "FILE", description = "The file to parse")
+  Path file;
+
+  @Override
+  public Integer call() throws IOException {
+    ParsedFile parsed = FileParser.parse(file, ProfileChoice.resolve(source, profileName), account);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      printJson(parsed, out);
+    } else {
+      for (Fact fact : parsed.facts()) {
+        out.printf(
+            "%s  %-7s %-12s %15s  %s  %s%n",
+            fact.origin(),
+            fact.side().label(),
+            fact.account(),
+            fact.amount(),
+            fact.bookingDate(),
+            fact.reference() == null ? "" : fact.reference());
+      }
+      out.printf("%d records%n", parsed.facts().size());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static void printJson(ParsedFile parsed, PrintWriter out) throws IOException {
+    JsonFactory factory = new JsonFactory();
+    for (Fact fact : parsed.facts()) {
+      out.println(json(factory, g -> writeFact(g, fact)));
+    }
+    out.println(json(factory, g -> writeSummary(g, parsed)));
+  }
+
+  private interface JsonBody {
+    void write(JsonGenerator generator) throws IOException;
+  }
+
+  private static String json(JsonFactory factory, JsonBody body) throws IOException {
+    java.io.StringWriter text = new java.io.StringWriter();
+    try (JsonGenerator generator = factory.createGenerator(text)) {
+      generator.writeStartObject();
+      body.write(generator);
+      generator.writeEndObject();
+    }
+    return text.toString();
+  }
+
+  private static void writeFact(JsonGenerator g, Fact f) throws IOException {
+    g.writeStringField("type", "record");
+    g.writeStringField("file", f.origin().fileName());
+    g.writeNumberField("line", f.origin().line());
+    g.writeStringField("side", f.side().label());
+    g.writeStringField("account", f.account());
+    g.writeStringField("currency", f.currencyCode());
+    g.writeNumberField("amount_minor", f.amount().minor());
+    g.writeStringField("amount", f.amount().toDecimal().toPlainString());
+    g.writeStringField("booking_date", f.bookingDate().toString());
+    g.writeStringField("value_date", f.valueDate() == null ? null : f.valueDate().toString());
+    g.writeStringField("reference", f.reference());
+    g.writeStringField("reference_raw", f.referenceRaw());
+    g.writeStringField("counterparty", f.counterparty());
+    g.writeStringField("counterparty_raw", f.counterpartyRaw());
+    g.writeStringField("text", f.text());
+    g.writeStringField("payout_id", f.payoutId());
+    g.writeStringField("kind", f.kind());
+    writeMinor(g, "gross_minor", f.gross());
+    writeMinor(g, "fee_minor", f.fee());
+  }
+
+  private static void writeMinor(JsonGenerator g, String name, Money money) throws IOException {
+    if (money == null) {
+      g.writeNullField(name);
+    } else {
+      g.writeNumberField(name, money.minor());
+    }
+  }
+
+  private static void writeSummary(JsonGenerator g, ParsedFile parsed) throws IOException {
+    g.writeStringField("type", "summary");
+    g.writeStringField("file", parsed.file().name());
+    g.writeStringField("sha256", parsed.file().sha256());
+    g.writeStringField("format", parsed.format().label());
+    g.writeStringField("profile", parsed.profile().name());
+    g.writeStringField("source", parsed.profile().source().label());
+    g.writeNumberField("records", parsed.facts().size());
+    g.writeNumberField("ignored", parsed.ignoredRows());
+    g.writeObjectFieldStart("total_minor");
+    for (Map.Entry<String, Long> total : parsed.totalMinorByCurrency().entrySet()) {
+      g.writeNumberField(total.getKey(), total.getValue());
+    }
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,80 @@
+package dev.recon.facts;
+
+import dev.recon.money.Money;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * One normalized record from a bank statement, gateway report or ledger export. Text fields keep
+ * the raw value beside the cleaned one used for matching, so a person always sees what the file
+ * said.
+ *
+ * <p>For gateway records {@code amount} is the net (what reaches the bank), {@code gross} what the
+ * customer paid and {@code fee} what the gateway kept, a positive cost: net = gross - fee.
+ */
+public record Fact(
+    Side side,
+    String account,
+    Money amount,
+    LocalDate bookingDate,
+    LocalDate valueDate,
+    String reference,
+    String referenceRaw,
+    String counterparty,
+    String counterpartyRaw,
+    String text,
+    String payoutId,
+    String kind,
+    Money gross,
+    Money fee,
+    Origin origin) {
+
+  public static final int ACCOUNT_LENGTH_MAX = 100;
+  public static final int REFERENCE_LENGTH_MAX = 200;
+  public static final int RAW_TEXT_LENGTH_MAX = 500;
+  public static final int DESCRIPTION_LENGTH_MAX = 2000;
+  public static final int PAYOUT_ID_LENGTH_MAX = 100;
+  public static final int KIND_LENGTH_MAX = 20;
+
+  public Fact {
+    Objects.requireNonNull(side, "side");
+    Objects.requireNonNull(amount, "amount");
+    Objects.requireNonNull(bookingDate, "bookingDate");
+    Objects.requireNonNull(origin, "origin");
+    if (account == null || account.isBlank()) {
+      throw new IllegalArgumentException("account is missing");
+    }
+    requireLength("account", account, ACCOUNT_LENGTH_MAX);
+    requireLength("reference", reference, REFERENCE_LENGTH_MAX);
+    requireLength("reference", referenceRaw, RAW_TEXT_LENGTH_MAX);
+    requireLength("counterparty", counterparty, REFERENCE_LENGTH_MAX);
+    requireLength("counterparty", counterpartyRaw, RAW_TEXT_LENGTH_MAX);
+    requireLength("text", text, DESCRIPTION_LENGTH_MAX);
+    requireLength("payout id", payoutId, PAYOUT_ID_LENGTH_MAX);
+    requireLength("kind", kind, KIND_LENGTH_MAX);
+    requireSameCurrency("gross", gross, amount);
+    requireSameCurrency("fee", fee, amount);
+    if (gross != null && fee != null && !gross.minus(fee).equals(amount)) {
+      throw new IllegalArgumentException(
+          "gross " + gross + " minus fee " + fee + " is not the net amount " + amount);
+    }
+  }
+
+  public String currencyCode() {
+    return amount.currencyCode();
+  }
+
+  private static void requireLength(String field, String value, int max) {
+    if (value != null && value.length() > max) {
+      throw new IllegalArgumentException(
+          field + " is " + value.length() + " characters long; at most " + max + " are kept");
+    }
+  }
+
+  private static void requireSameCurrency(String field, Money money, Money amount) {
+    if (money != null && !money.currency().equals(amount.currency())) {
+      throw new IllegalArgumentException(
+          field + " is in " + money.currencyCode() + " but the amount in " + amount.currencyCode());
+    }
+  }
+}

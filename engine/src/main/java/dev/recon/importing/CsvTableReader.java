@@ -1,0 +1,159 @@
+package dev.recon.importing;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads delimited text with commons-csv. The bytes are decoded strictly in the profile's encoding:
+ * a Latin-1 file read as UTF-8 is refused with the line of the first bad byte, never read as
+ * garbage.
+ */
+final class CsvTableReader {
+  private static final int BINARY_PROBE_BYTES = 8192;
+
+  private CsvTableReader() {}
+
+  static Table read(InputFile file, Profile profile) {
+    String text = decode(file, profile.encoding());
+    if (text.isBlank()) {
+      throw new BadInput(Problem.ofFile(file.name(), "has no content, only blank space"));
+    }
+    String[] skipped = skipLines(text, profile.skipRows());
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(profile.delimiter())
+            .setIgnoreEmptyLines(true)
+            .get();
+    try (CSVParser parser = CSVParser.parse(new StringReader(skipped[1]), format)) {
+      List<String> header = null;
+      List<RawRow> rows = new ArrayList<>();
+      for (CSVRecord record : parser) {
+        // commons-csv counts line breaks consumed; for a one-line record that is its own line.
+        int line = profile.skipRows() + (int) parser.getCurrentLineNumber();
+        if (header == null) {
+          header = trimmed(record);
+          continue;
+        }
+        if (record.size() == 1 && record.get(0).isBlank()) {
+          continue;
+        }
+        if (record.size() != header.size()) {
+          throw new BadInput(
+              new Problem(
+                  file.name(),
+                  line,
+                  null,
+                  "has "
+                      + record.size()
+                      + " fields but the header has "
+                      + header.size()
+                      + " (check the delimiter '"
+                      + profile.delimiter()
+                      + "' and quoting)"));
+        }
+        rows.add(new RawRow(line, trimmed(record)));
+      }
+      if (header == null) {
+        throw new BadInput(Problem.ofFile(file.name(), "has no header row"));
+      }
+      return new Table(FileFormat.CSV, header, rows);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (UncheckedIOException e) {
+      // commons-csv reports malformed quoting this way; the message carries its own position.
+      throw new BadInput(
+          Problem.ofFile(file.name(), "is not valid CSV: " + e.getCause().getMessage()));
+    }
+  }
+
+  private static List<String> trimmed(CSVRecord record) {
+    List<String> cells = new ArrayList<>(record.size());
+    for (String value : record) {
+      cells.add(value.strip());
+    }
+    return cells;
+  }
+
+  /** Text split after {@code count} lines: [skipped, rest]. */
+  private static String[] skipLines(String text, int count) {
+    int position = 0;
+    for (int i = 0; i < count && position < text.length(); i++) {
+      int newline = text.indexOf('\n', position);
+      position = newline < 0 ? text.length() : newline + 1;
+    }
+    return new String[] {text.substring(0, position), text.substring(position)};
+  }
+
+  private static String decode(InputFile file, Charset charset) {
+    byte[] bytes = file.bytes();
+    if (!charset.name().startsWith("UTF-16") && hasNulByte(bytes)) {
+      throw new BadInput(
+          Problem.ofFile(file.name(), "is a binary file, not a CSV text or XLSX workbook"));
+    }
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (MalformedInputException e) {
+      int offset = firstUndecodableOffset(bytes, charset);
+      throw new BadInput(
+          new Problem(
+              file.name(),
+              lineOf(bytes, offset),
+              null,
+              "byte "
+                  + offset
+                  + " is not valid "
+                  + charset.name()
+                  + "; set encoding in the profile (e.g. encoding=ISO-8859-1 or windows-1252)"));
+    } catch (CharacterCodingException e) {
+      throw new BadInput(
+          Problem.ofFile(file.name(), "cannot be decoded as " + charset.name() + ": " + e));
+    }
+  }
+
+  private static boolean hasNulByte(byte[] bytes) {
+    int probe = Math.min(bytes.length, BINARY_PROBE_BYTES);
+    for (int i = 0; i < probe; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int firstUndecodableOffset(byte[] bytes, Charset charset) {
+    CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    decoder.decode(in, out, true);
+    return in.position();
+  }
+
+  private static int lineOf(byte[] bytes, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

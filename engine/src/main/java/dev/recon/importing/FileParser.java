@@ -1,0 +1,26 @@
+package dev.recon.importing;
+
+import java.nio.file.Path;
+
+/** Reads and normalizes one file by a profile, touching nothing but the file. */
+public final class FileParser {
+  private FileParser() {}
+
+  public static ParsedFile parse(Path path, Profile profile, String accountOverride) {
+    return parse(InputFile.read(path), profile, accountOverride);
+  }
+
+  public static ParsedFile parse(InputFile file, Profile profile, String accountOverride) {
+    if (file.bytes().length == 0) {
+      throw new BadInput(Problem.ofFile(file.name(), "is empty (0 bytes)"));
+    }
+    FileFormat format = file.format();
+    Table table =
+        format == FileFormat.XLSX
+            ? XlsxTableReader.read(file, profile)
+            : CsvTableReader.read(file, profile);
+    RowNormalizer.Result result =
+        new RowNormalizer(profile, file.name(), accountOverride).normalize(table);
+    return new ParsedFile(file, format, profile, result.facts(), result.ignoredRows());
+  }
+}

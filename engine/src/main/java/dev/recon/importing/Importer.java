@@ -1,0 +1,95 @@
+package dev.recon.importing;
+
+import dev.recon.persistence.AuditStore;
+import dev.recon.persistence.Database;
+import dev.recon.persistence.ImportStore;
+import dev.recon.persistence.ImportStore.IdentifiedFact;
+import dev.recon.persistence.Transaction;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Imports parsed files: one transaction per file, so a file is stored whole or not at all. A file
+ * whose bytes were imported before changes nothing; rows already stored (an overlapping export) are
+ * skipped by their content identity.
+ */
+public final class Importer {
+  private final Database database;
+  private final Clock clock;
+  private final String actor;
+
+  public Importer(Database database, Clock clock, String actor) {
+    this.database = database;
+    this.clock = clock;
+    this.actor = actor;
+  }
+
+  public ImportResult importFile(ParsedFile parsed, String accountOverride) {
+    return database.inTransaction(tx -> store(tx, parsed, accountOverride));
+  }
+
+  private ImportResult store(Transaction tx, ParsedFile parsed, String accountOverride) {
+    ImportStore imports = tx.imports();
+    Optional<ImportStore.ImportedFile> earlier = imports.findByContent(parsed.file().sha256());
+    if (earlier.isPresent()) {
+      return new ImportResult(
+          parsed.file().name(),
+          earlier.get().id(),
+          true,
+          parsed.facts().size(),
+          0,
+          0,
+          parsed.ignoredRows(),
+          parsed.totalMinorByCurrency());
+    }
+    List<IdentifiedFact> identified = FactIdentity.identify(parsed.facts());
+    Set<String> stored =
+        imports.storedIdentities(identified.stream().map(IdentifiedFact::fingerprint).toList());
+    List<IdentifiedFact> fresh =
+        identified.stream().filter(item -> !stored.contains(item.identity())).toList();
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    long fileId =
+        imports.insertFile(
+            new ImportStore.NewFile(
+                parsed.file().sha256(),
+                parsed.file().name(),
+                parsed.profile().source().label(),
+                parsed.format().label(),
+                parsed.profile().name(),
+                accountOverride,
+                parsed.facts().size(),
+                fresh.size(),
+                identified.size() - fresh.size(),
+                actor,
+                now));
+    imports.insertItems(fileId, fresh);
+    tx.audit()
+        .append(
+            new AuditStore.Entry(
+                now,
+                actor,
+                "IMPORT_FILE",
+                "imported_file",
+                fileId,
+                null,
+                parsed.file().name()
+                    + " sha256="
+                    + parsed.file().sha256()
+                    + " records="
+                    + parsed.facts().size()
+                    + " added="
+                    + fresh.size()));
+    return new ImportResult(
+        parsed.file().name(),
+        fileId,
+        false,
+        parsed.facts().size(),
+        fresh.size(),
+        identified.size() - fresh.size(),
+        parsed.ignoredRows(),
+        parsed.totalMinorByCurrency());
+  }
+}

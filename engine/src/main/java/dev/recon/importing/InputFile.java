@@ -1,0 +1,53 @@
+package dev.recon.importing;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * A file's bytes, its name as the user gave it, and its content hash, the identity by which a
+ * second import of the same file is recognised whatever it is called.
+ */
+public record InputFile(String name, byte[] bytes, String sha256) {
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+
+  public static InputFile read(Path path) {
+    try {
+      byte[] bytes = Files.readAllBytes(path);
+      return of(path.getFileName().toString(), bytes);
+    } catch (NoSuchFileException e) {
+      throw new BadInput(Problem.ofFile(path.toString(), "no such file"));
+    } catch (IOException e) {
+      throw new BadInput(Problem.ofFile(path.toString(), "cannot be read: " + e.getMessage()));
+    }
+  }
+
+  public static InputFile of(String name, byte[] bytes) {
+    return new InputFile(name, bytes, sha256(bytes));
+  }
+
+  /** XLSX files are ZIP containers; anything else is read as delimited text. */
+  public FileFormat format() {
+    if (bytes.length >= ZIP_MAGIC.length) {
+      for (int i = 0; i < ZIP_MAGIC.length; i++) {
+        if (bytes[i] != ZIP_MAGIC[i]) {
+          return FileFormat.CSV;
+        }
+      }
+      return FileFormat.XLSX;
+    }
+    return FileFormat.CSV;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+package dev.recon.importing;
+
+import dev.recon.facts.Side;
+import dev.recon.normalizing.DateText;
+import java.nio.charset.Charset;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How one layout of export maps to facts: which column holds what, how dates and decimals are
+ * written, and what to assume when the file does not say. Loaded from a small properties file; see
+ * {@link Profiles} for the keys.
+ *
+ * @param amountSign +1 when the file's single amount column already uses Recon's sign convention
+ *     (money in is positive), -1 when it is the other way round
+ * @param ignoredKinds values of the kind column whose rows are skipped (e.g. Stripe's {@code
+ *     payout} rows, which Recon reconciles as the sum of their charges)
+ */
+public record Profile(
+    String name,
+    Side source,
+    char delimiter,
+    Charset encoding,
+    int skipRows,
+    DateText dates,
+    boolean decimalComma,
+    Map<Column, String> columns,
+    String defaultCurrency,
+    String defaultAccount,
+    int amountSign,
+    Pattern referencePattern,
+    Set<String> ignoredKinds) {
+
+  public Profile {
+    columns = Map.copyOf(columns);
+    ignoredKinds = Set.copyOf(ignoredKinds);
+  }
+
+  public Optional<String> column(Column column) {
+    return Optional.ofNullable(columns.get(column));
+  }
+
+  public boolean hasColumn(Column column) {
+    return columns.containsKey(column);
+  }
+}

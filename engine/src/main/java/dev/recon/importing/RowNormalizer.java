@@ -1,0 +1,223 @@
+package dev.recon.importing;
+
+import dev.recon.facts.Fact;
+import dev.recon.facts.Origin;
+import dev.recon.money.Currencies;
+import dev.recon.money.Money;
+import dev.recon.normalizing.AmountText;
+import dev.recon.normalizing.Counterparties;
+import dev.recon.normalizing.References;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns the rows of one table into facts by a profile. Every problem is collected (up to {@link
+ * #PROBLEMS_MAX}) so the user sees all broken lines at once; any problem refuses the whole file.
+ *
+ * <p>Signs: a single amount column is taken as written (times the profile's amount.sign); with a
+ * money-in / money-out pair the amount is |in| - |out|, whatever sign the file put on either.
+ */
+final class RowNormalizer {
+  static final int PROBLEMS_MAX = 50;
+
+  private final Profile profile;
+  private final String fileName;
+  private final String accountOverride;
+  private final Map<Column, Integer> index = new EnumMap<>(Column.class);
+
+  RowNormalizer(Profile profile, String fileName, String accountOverride) {
+    this.profile = profile;
+    this.fileName = fileName;
+    this.accountOverride = accountOverride;
+  }
+
+  record Result(List<Fact> facts, int ignoredRows) {}
+
+  Result normalize(Table table) {
+    locateColumns(table.header());
+    if (table.rows().isEmpty()) {
+      throw new BadInput(Problem.ofFile(fileName, "has a header but no records"));
+    }
+    List<Fact> facts = new ArrayList<>(table.rows().size());
+    List<Problem> problems = new ArrayList<>();
+    int ignored = 0;
+    for (RawRow row : table.rows()) {
+      String kind = lower(value(row, Column.KIND));
+      if (kind != null && profile.ignoredKinds().contains(kind)) {
+        ignored++;
+        continue;
+      }
+      try {
+        facts.add(fact(row, kind));
+      } catch (FieldProblem e) {
+        problems.add(new Problem(fileName, row.line(), header(table, e.column), e.getMessage()));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(fileName, row.line(), null, e.getMessage()));
+      }
+      if (problems.size() >= PROBLEMS_MAX) {
+        break;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInput(problems);
+    }
+    return new Result(facts, ignored);
+  }
+
+  private void locateColumns(List<String> header) {
+    List<String> missing = new ArrayList<>();
+    for (Map.Entry<Column, String> mapped : profile.columns().entrySet()) {
+      int position = indexOfIgnoreCase(header, mapped.getValue());
+      if (position < 0) {
+        missing.add("\"" + mapped.getValue() + "\" (" + mapped.getKey().key() + ")");
+      } else {
+        index.put(mapped.getKey(), position);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInput(
+          Problem.ofFile(
+              fileName,
+              "missing column "
+                  + String.join(", ", missing)
+                  + " that profile "
+                  + profile.name()
+                  + " expects; the file's columns are: "
+                  + String.join(", ", header)
+                  + ". Choose the matching profile with --profile"));
+    }
+  }
+
+  private Fact fact(RawRow row, String kind) {
+    Currency currency = currency(row);
+    Money amount = amount(row, currency);
+    LocalDate booking = date(row, Column.BOOKING_DATE);
+    if (booking == null) {
+      throw new FieldProblem(Column.BOOKING_DATE, "booking date is empty");
+    }
+    String referenceRaw = value(row, Column.REFERENCE);
+    String text = value(row, Column.TEXT);
+    String counterpartyRaw = value(row, Column.COUNTERPARTY);
+    return new Fact(
+        profile.source(),
+        account(row),
+        amount,
+        booking,
+        date(row, Column.VALUE_DATE),
+        References.extract(profile.referencePattern(), referenceRaw, text),
+        referenceRaw,
+        Counterparties.normalize(counterpartyRaw),
+        counterpartyRaw,
+        text,
+        value(row, Column.PAYOUT_ID),
+        kind,
+        money(row, Column.GROSS, currency),
+        money(row, Column.FEE, currency),
+        new Origin(fileName, row.line()));
+  }
+
+  private String account(RawRow row) {
+    if (accountOverride != null) {
+      return accountOverride;
+    }
+    String fromColumn = value(row, Column.ACCOUNT);
+    if (fromColumn != null) {
+      return fromColumn;
+    }
+    if (profile.defaultAccount() != null) {
+      return profile.defaultAccount();
+    }
+    throw new IllegalArgumentException(
+        "no account: pass --account, or map column.account or set default.account in the profile");
+  }
+
+  private Currency currency(RawRow row) {
+    String code = profile.hasColumn(Column.CURRENCY) ? value(row, Column.CURRENCY) : null;
+    try {
+      return Currencies.of(code != null ? code : profile.defaultCurrency());
+    } catch (IllegalArgumentException e) {
+      throw new FieldProblem(Column.CURRENCY, e.getMessage());
+    }
+  }
+
+  private Money amount(RawRow row, Currency currency) {
+    if (profile.hasColumn(Column.AMOUNT)) {
+      Money amount = money(row, Column.AMOUNT, currency);
+      if (amount == null) {
+        throw new FieldProblem(Column.AMOUNT, "amount is empty");
+      }
+      return profile.amountSign() < 0 ? amount.negate() : amount;
+    }
+    Money in = money(row, Column.MONEY_IN, currency);
+    Money out = money(row, Column.MONEY_OUT, currency);
+    if (in == null && out == null) {
+      Column where = profile.hasColumn(Column.MONEY_IN) ? Column.MONEY_IN : Column.MONEY_OUT;
+      throw new FieldProblem(where, "both the money-in and the money-out column are empty");
+    }
+    long inMinor = in == null ? 0 : Math.abs(in.minor());
+    long outMinor = out == null ? 0 : Math.abs(out.minor());
+    return new Money(inMinor - outMinor, currency);
+  }
+
+  private Money money(RawRow row, Column column, Currency currency) {
+    String text = value(row, column);
+    try {
+      BigDecimal decimal = AmountText.parse(text, profile.decimalComma());
+      return decimal == null ? null : Money.ofDecimal(decimal, currency);
+    } catch (IllegalArgumentException e) {
+      throw new FieldProblem(column, e.getMessage());
+    }
+  }
+
+  private LocalDate date(RawRow row, Column column) {
+    try {
+      return profile.dates().parse(value(row, column));
+    } catch (IllegalArgumentException e) {
+      throw new FieldProblem(column, e.getMessage());
+    }
+  }
+
+  private String value(RawRow row, Column column) {
+    Integer position = index.get(column);
+    if (position == null) {
+      return null;
+    }
+    String cell = row.cell(position);
+    return cell == null || cell.isBlank() ? null : cell.strip();
+  }
+
+  private String header(Table table, Column column) {
+    Integer position = index.get(column);
+    return position == null ? profile.column(column).orElse(null) : table.header().get(position);
+  }
+
+  private static int indexOfIgnoreCase(List<String> header, String name) {
+    for (int i = 0; i < header.size(); i++) {
+      if (header.get(i).equalsIgnoreCase(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String lower(String value) {
+    return value == null ? null : value.toLowerCase(Locale.ROOT);
+  }
+
+  /** A field-level problem, carrying which column to name in the message. */
+  private static final class FieldProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Column column;
+
+    FieldProblem(Column column, String message) {
+      super(message, null, false, false);
+      this.column = column;
+    }
+  }
+}

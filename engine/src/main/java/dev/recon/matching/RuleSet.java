@@ -1,0 +1,86 @@
+package dev.recon.matching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A named set of rule files and its version: the SHA-256 of its normalized content (line endings
+ * and trailing blanks ignored, files in name order), so the same rules have the same version
+ * wherever they are loaded from, and every match records exactly which rules made it.
+ */
+public record RuleSet(String name, String version, List<RuleFile> files) {
+  public static final String STANDARD = "standard";
+
+  public record RuleFile(String name, String drl) {}
+
+  public RuleSet {
+    files = List.copyOf(files);
+  }
+
+  /** The built-in standard rule set shipped in the rules module. */
+  public static RuleSet standard() {
+    String resource = "/dev/recon/rules/" + STANDARD + ".drl";
+    try (InputStream in = RuleSet.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "built-in rule set missing from the class path: " + resource);
+      }
+      String drl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return of(STANDARD, List.of(new RuleFile(STANDARD + ".drl", drl)));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + resource, e);
+    }
+  }
+
+  /** Every {@code .drl} file in a folder, as one rule set named after the folder. */
+  public static RuleSet fromDirectory(Path directory) {
+    List<RuleFile> files = new ArrayList<>();
+    try (Stream<Path> paths = Files.list(directory)) {
+      for (Path path : paths.filter(p -> p.toString().endsWith(".drl")).sorted().toList()) {
+        files.add(new RuleFile(path.getFileName().toString(), Files.readString(path)));
+      }
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "cannot read rule folder " + directory + ": " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("rule folder " + directory + " holds no .drl file");
+    }
+    return of(directory.getFileName().toString(), files);
+  }
+
+  static RuleSet of(String name, List<RuleFile> files) {
+    List<RuleFile> sorted = files.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
+    return new RuleSet(name, version(sorted), sorted);
+  }
+
+  private static String version(List<RuleFile> files) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      for (RuleFile file : files) {
+        digest.update(file.name().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        for (String line : file.drl().split("\\R")) {
+          digest.update(line.stripTrailing().getBytes(StandardCharsets.UTF_8));
+          digest.update((byte) '\n');
+        }
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JVM has SHA-256", e);
+    }
+  }
+
+  public String shortVersion() {
+    return version.substring(0, 12);
+  }
+}

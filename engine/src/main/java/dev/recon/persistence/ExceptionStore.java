@@ -1,0 +1,65 @@
+package dev.recon.persistence;
+
+import static dev.recon.db.jooq.Tables.EXCEPTION_ITEM;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.jooq.DSLContext;
+
+/**
+ * The exception queue's rows. At most one exception per item is open at a time (a unique constraint
+ * on {@code open_item_id}), which is what makes a rerun never duplicate one.
+ */
+public final class ExceptionStore {
+  public static final String OPEN = "OPEN";
+  public static final String RESOLVED = "RESOLVED";
+  public static final String UNMATCHED = "UNMATCHED";
+
+  private final DSLContext dsl;
+
+  ExceptionStore(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public record NewException(
+      long itemId, String type, String reason, String currency, long amountMinor) {}
+
+  /** Open exceptions by the item they are about: item id to exception id. */
+  public Map<Long, Long> openByItem() {
+    return dsl.select(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.ID)
+        .from(EXCEPTION_ITEM)
+        .where(EXCEPTION_ITEM.OPEN_ITEM_ID.isNotNull())
+        .fetchMap(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.ID);
+  }
+
+  public long open(NewException exception, long runId, OffsetDateTime at) {
+    return dsl.insertInto(EXCEPTION_ITEM)
+        .set(EXCEPTION_ITEM.ITEM_ID, exception.itemId())
+        .set(EXCEPTION_ITEM.OPEN_ITEM_ID, exception.itemId())
+        .set(EXCEPTION_ITEM.TYPE, exception.type())
+        .set(EXCEPTION_ITEM.REASON, exception.reason())
+        .set(EXCEPTION_ITEM.STATUS, OPEN)
+        .set(EXCEPTION_ITEM.CURRENCY, exception.currency())
+        .set(EXCEPTION_ITEM.AMOUNT_MINOR, exception.amountMinor())
+        .set(EXCEPTION_ITEM.OPENED_RUN_ID, runId)
+        .set(EXCEPTION_ITEM.OPENED_AT, at)
+        .returning(EXCEPTION_ITEM.ID)
+        .fetchOne()
+        .getId();
+  }
+
+  public void resolve(long exceptionId, long runId, OffsetDateTime at, String reason) {
+    dsl.update(EXCEPTION_ITEM)
+        .set(EXCEPTION_ITEM.STATUS, RESOLVED)
+        .setNull(EXCEPTION_ITEM.OPEN_ITEM_ID)
+        .set(EXCEPTION_ITEM.CLOSED_RUN_ID, runId)
+        .set(EXCEPTION_ITEM.CLOSED_AT, at)
+        .set(EXCEPTION_ITEM.CLOSE_REASON, reason)
+        .where(EXCEPTION_ITEM.ID.eq(exceptionId))
+        .execute();
+  }
+
+  public int countOpen() {
+    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.OPEN_ITEM_ID.isNotNull());
+  }
+}

@@ -1,0 +1,151 @@
+package dev.recon.persistence;
+
+import static dev.recon.db.jooq.Tables.IMPORTED_FILE;
+import static dev.recon.db.jooq.Tables.ITEM;
+
+import dev.recon.facts.Fact;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+
+/** Imported files and the items they added. */
+public final class ImportStore {
+  private static final int CHUNK_ROWS = 500;
+  private final DSLContext dsl;
+
+  ImportStore(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  /** A file already imported, as the user will want it described. */
+  public record ImportedFile(
+      long id, String fileName, String importedBy, OffsetDateTime importedAt, int addedCount) {}
+
+  /** What a new file row records. */
+  public record NewFile(
+      String sha256,
+      String fileName,
+      String source,
+      String format,
+      String profile,
+      String account,
+      int rowCount,
+      int addedCount,
+      int duplicateCount,
+      String importedBy,
+      OffsetDateTime importedAt) {}
+
+  /** A fact with the identity it is stored under. */
+  public record IdentifiedFact(Fact fact, String fingerprint, int occurrence) {
+    public String identity() {
+      return fingerprint + "#" + occurrence;
+    }
+  }
+
+  public Optional<ImportedFile> findByContent(String sha256) {
+    return dsl.selectFrom(IMPORTED_FILE)
+        .where(IMPORTED_FILE.CONTENT_SHA256.eq(sha256))
+        .fetchOptional(
+            r ->
+                new ImportedFile(
+                    r.getId(),
+                    r.getFileName(),
+                    r.getImportedBy(),
+                    r.getImportedAt(),
+                    r.getAddedCount()));
+  }
+
+  /** How many imported files someone other than this actor imported. */
+  public int countImportedByOthers(String actor) {
+    return dsl.fetchCount(IMPORTED_FILE, IMPORTED_FILE.IMPORTED_BY.ne(actor));
+  }
+
+  /** The identities ({@code fingerprint#occurrence}) among these fingerprints that are stored. */
+  public Set<String> storedIdentities(Collection<String> fingerprints) {
+    Set<String> stored = new HashSet<>();
+    List<String> distinct = new ArrayList<>(new HashSet<>(fingerprints));
+    for (int from = 0; from < distinct.size(); from += CHUNK_ROWS) {
+      List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK_ROWS));
+      dsl.select(ITEM.FINGERPRINT, ITEM.OCCURRENCE)
+          .from(ITEM)
+          .where(ITEM.FINGERPRINT.in(chunk))
+          .forEach(r -> stored.add(r.value1() + "#" + r.value2()));
+    }
+    return stored;
+  }
+
+  public long insertFile(NewFile file) {
+    return dsl.insertInto(IMPORTED_FILE)
+        .set(IMPORTED_FILE.CONTENT_SHA256, file.sha256())
+        .set(IMPORTED_FILE.FILE_NAME, file.fileName())
+        .set(IMPORTED_FILE.SOURCE, file.source())
+        .set(IMPORTED_FILE.FORMAT, file.format())
+        .set(IMPORTED_FILE.PROFILE, file.profile())
+        .set(IMPORTED_FILE.ACCOUNT, file.account())
+        .set(IMPORTED_FILE.ROW_COUNT, file.rowCount())
+        .set(IMPORTED_FILE.ADDED_COUNT, file.addedCount())
+        .set(IMPORTED_FILE.DUPLICATE_COUNT, file.duplicateCount())
+        .set(IMPORTED_FILE.IMPORTED_BY, file.importedBy())
+        .set(IMPORTED_FILE.IMPORTED_AT, file.importedAt())
+        .returning(IMPORTED_FILE.ID)
+        .fetchOne()
+        .getId();
+  }
+
+  public void insertItems(long fileId, List<IdentifiedFact> items) {
+    for (int from = 0; from < items.size(); from += CHUNK_ROWS) {
+      var insert =
+          dsl.insertInto(ITEM)
+              .columns(
+                  ITEM.FILE_ID,
+                  ITEM.LINE_NO,
+                  ITEM.SIDE,
+                  ITEM.ACCOUNT,
+                  ITEM.CURRENCY,
+                  ITEM.AMOUNT_MINOR,
+                  ITEM.BOOKING_DATE,
+                  ITEM.VALUE_DATE,
+                  ITEM.REFERENCE,
+                  ITEM.REFERENCE_RAW,
+                  ITEM.COUNTERPARTY,
+                  ITEM.COUNTERPARTY_RAW,
+                  ITEM.DESCRIPTION,
+                  ITEM.PAYOUT_ID,
+                  ITEM.KIND,
+                  ITEM.GROSS_MINOR,
+                  ITEM.FEE_MINOR,
+                  ITEM.FINGERPRINT,
+                  ITEM.OCCURRENCE);
+      for (IdentifiedFact item : items.subList(from, Math.min(items.size(), from + CHUNK_ROWS))) {
+        Fact f = item.fact();
+        insert =
+            insert.values(
+                fileId,
+                f.origin().line(),
+                f.side().name(),
+                f.account(),
+                f.currencyCode(),
+                f.amount().minor(),
+                f.bookingDate(),
+                f.valueDate(),
+                f.reference(),
+                f.referenceRaw(),
+                f.counterparty(),
+                f.counterpartyRaw(),
+                f.text(),
+                f.payoutId(),
+                f.kind(),
+                f.gross() == null ? null : f.gross().minor(),
+                f.fee() == null ? null : f.fee().minor(),
+                item.fingerprint(),
+                item.occurrence());
+      }
+      insert.execute();
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.recon.persistence;
+
+import org.jooq.DSLContext;
+
+/**
+ * The stores of one open transaction. Work that takes a {@code Transaction} cannot outlive it, and
+ * everything it writes commits or rolls back together.
+ */
+public final class Transaction {
+  private final DSLContext dsl;
+
+  Transaction(DSLContext dsl) {
+    this.dsl = dsl;
+  }
+
+  public ImportStore imports() {
+    return new ImportStore(dsl);
+  }
+
+  public ItemStore items() {
+    return new ItemStore(dsl);
+  }
+
+  public MatchStore matches() {
+    return new MatchStore(dsl);
+  }
+
+  public ExceptionStore exceptions() {
+    return new ExceptionStore(dsl);
+  }
+
+  public ReportStore reports() {
+    return new ReportStore(dsl);
+  }
+
+  public AuditStore audit() {
+    return new AuditStore(dsl);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.recon.reporting;
+
+import dev.recon.facts.Item;
+import dev.recon.facts.Side;
+import dev.recon.persistence.ReportStore.GroupMember;
+import dev.recon.persistence.Transaction;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a match report says, independent of the file it is written to: totals per side and currency,
+ * the accepted groups, and the unmatched items with their age in days on the report date.
+ */
+public record MatchReport(
+    LocalDate asOf,
+    List<SummaryLine> summary,
+    List<GroupMember> matched,
+    List<Unmatched> unmatched) {
+
+  /** Counts and exact totals (minor units) of one side in one currency. */
+  public record SummaryLine(
+      Side side,
+      String currency,
+      int matchedCount,
+      long matchedMinor,
+      int unmatchedCount,
+      long unmatchedMinor) {
+
+    public double matchRatePercent() {
+      int all = matchedCount + unmatchedCount;
+      return all == 0 ? 0 : 100.0 * matchedCount / all;
+    }
+  }
+
+  /** An item no accepted group holds, and how many days old it is on the report date. */
+  public record Unmatched(Item item, long ageDays) {}
+
+  public static MatchReport build(Transaction tx, LocalDate asOf) {
+    List<GroupMember> matched = tx.reports().acceptedGroupMembers();
+    List<Unmatched> unmatched = new ArrayList<>();
+    for (Item item : tx.items().unmatched()) {
+      unmatched.add(new Unmatched(item, ChronoUnit.DAYS.between(item.fact().bookingDate(), asOf)));
+    }
+    return new MatchReport(asOf, summarize(matched, unmatched), matched, unmatched);
+  }
+
+  private record SideCurrency(Side side, String currency) {}
+
+  private static final java.util.Comparator<SideCurrency> SUMMARY_ORDER =
+      java.util.Comparator.comparing(SideCurrency::side).thenComparing(SideCurrency::currency);
+
+  private static List<SummaryLine> summarize(List<GroupMember> matched, List<Unmatched> unmatched) {
+    Map<SideCurrency, long[]> totals = new TreeMap<>(SUMMARY_ORDER);
+    for (GroupMember member : matched) {
+      add(totals, member.item(), 0);
+    }
+    for (Unmatched open : unmatched) {
+      add(totals, open.item(), 2);
+    }
+    List<SummaryLine> lines = new ArrayList<>();
+    totals.forEach(
+        (key, t) ->
+            lines.add(
+                new SummaryLine(key.side(), key.currency(), (int) t[0], t[1], (int) t[2], t[3])));
+    return lines;
+  }
+
+  /** Counts and sums an item: into slots 0-1 when matched, 2-3 when unmatched. */
+  private static void add(Map<SideCurrency, long[]> totals, Item item, int offset) {
+    SideCurrency key = new SideCurrency(item.fact().side(), item.fact().currencyCode());
+    long[] t = totals.computeIfAbsent(key, k -> new long[4]);
+    t[offset]++;
+    t[offset + 1] = Math.addExact(t[offset + 1], item.fact().amount().minor());
+  }
+}
