@@ -1,0 +1,93 @@
+package dev.recon.persistence;
+
+import static dev.recon.db.jooq.Tables.AUDIT_LOG;
+import static dev.recon.db.jooq.Tables.EXCEPTION_ITEM;
+import static dev.recon.db.jooq.Tables.IMPORTED_FILE;
+import static dev.recon.db.jooq.Tables.ITEM;
+import static dev.recon.db.jooq.Tables.MATCH_GROUP;
+import static dev.recon.db.jooq.Tables.MATCH_MEMBER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+
+/**
+ * What must hold in every database after any operation; database tests call {@link #check} at their
+ * end. Each item is in at most one accepted group, accepted groups balance to their recorded
+ * difference, every group and every imported file has an audit row, and no item has two open
+ * exceptions.
+ */
+public final class DatabaseInvariants {
+  private DatabaseInvariants() {}
+
+  public static void check(Database database) {
+    DSLContext dsl = database.dsl();
+    assertThat(
+            dsl.select(MATCH_MEMBER.ITEM_ID)
+                .from(MATCH_MEMBER)
+                .join(MATCH_GROUP)
+                .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
+                .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+                .groupBy(MATCH_MEMBER.ITEM_ID)
+                .having(DSL.count().gt(1))
+                .fetch())
+        .as("items in more than one accepted group")
+        .isEmpty();
+    assertThat(
+            dsl.select(MATCH_GROUP.ID)
+                .from(MATCH_GROUP)
+                .where(
+                    DSL.notExists(
+                        DSL.selectOne()
+                            .from(AUDIT_LOG)
+                            .where(AUDIT_LOG.ENTITY_TYPE.eq("match_group"))
+                            .and(AUDIT_LOG.ENTITY_ID.eq(MATCH_GROUP.ID))))
+                .fetch())
+        .as("match groups without an audit row")
+        .isEmpty();
+    assertThat(
+            dsl.select(IMPORTED_FILE.ID)
+                .from(IMPORTED_FILE)
+                .where(
+                    DSL.notExists(
+                        DSL.selectOne()
+                            .from(AUDIT_LOG)
+                            .where(AUDIT_LOG.ENTITY_TYPE.eq("imported_file"))
+                            .and(AUDIT_LOG.ENTITY_ID.eq(IMPORTED_FILE.ID))))
+                .fetch())
+        .as("imported files without an audit row")
+        .isEmpty();
+    assertThat(
+            dsl.select(EXCEPTION_ITEM.ITEM_ID)
+                .from(EXCEPTION_ITEM)
+                .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
+                .groupBy(EXCEPTION_ITEM.ITEM_ID)
+                .having(DSL.count().gt(1))
+                .fetch())
+        .as("items with more than one open exception")
+        .isEmpty();
+    checkGroupsBalance(dsl);
+  }
+
+  /** The first member's side minus the other sides equals the recorded difference. */
+  private static void checkGroupsBalance(DSLContext dsl) {
+    for (var group : dsl.selectFrom(MATCH_GROUP).fetch()) {
+      var members =
+          dsl.select(ITEM.SIDE, ITEM.AMOUNT_MINOR)
+              .from(MATCH_MEMBER)
+              .join(ITEM)
+              .on(ITEM.ID.eq(MATCH_MEMBER.ITEM_ID))
+              .where(MATCH_MEMBER.GROUP_ID.eq(group.getId()))
+              .fetch();
+      assertThat(members).as("members of group " + group.getId()).isNotEmpty();
+      long difference = 0;
+      for (var member : members) {
+        boolean anchorSide = member.value1().equals(members.get(0).value1());
+        difference += anchorSide ? member.value2() : -member.value2();
+      }
+      assertThat(Math.abs(difference))
+          .as("group " + group.getId() + " balances to its recorded difference")
+          .isEqualTo(Math.abs(group.getDifferenceMinor()));
+    }
+  }
+}
