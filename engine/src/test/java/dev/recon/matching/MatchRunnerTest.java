@@ -1,0 +1,114 @@
+package dev.recon.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.importing.FileParser;
+import dev.recon.importing.Importer;
+import dev.recon.importing.InputFile;
+import dev.recon.importing.Profiles;
+import dev.recon.persistence.Database;
+import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.MatchStore;
+import dev.recon.persistence.TestDatabase;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MatchRunnerTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-12T02:00:00Z"), ZoneOffset.UTC);
+  private static final String BANK_HEADER =
+      "Booking Date;Value Date;Debit;Credit;Currency;Counterparty;Remittance Information\n";
+  private static final String LEDGER_HEADER =
+      "Posting Date,Document No,GL Account,Description,Debit,Credit,Currency,External Reference\n";
+
+  @TempDir Path tempDir;
+  private Database database;
+
+  @BeforeEach
+  void open() {
+    database = TestDatabase.h2(tempDir);
+  }
+
+  @AfterEach
+  void checkInvariantsAndClose() {
+    DatabaseInvariants.check(database);
+    database.close();
+  }
+
+  private void importText(String name, String profile, String text) {
+    InputFile file = InputFile.of(name, text.getBytes(StandardCharsets.UTF_8));
+    new Importer(database, CLOCK, "tester")
+        .importFile(FileParser.parse(file, Profiles.load(profile), "OPS"), "OPS");
+  }
+
+  private int count(java.util.function.Function<dev.recon.persistence.Transaction, Integer> query) {
+    return database.inTransaction(query);
+  }
+
+  private MatchRunner.RunSummary match() {
+    return new MatchRunner(database, CLOCK, "tester").run(RuleSet.standard());
+  }
+
+  @Test
+  void rerunningMatchingChangesNoGroupAndNoException() {
+    importText(
+        "bank.csv",
+        "bank",
+        BANK_HEADER
+            + "02.11.2026;02.11.2026;;100,00;EUR;A;INV-2026-0001\n"
+            + "03.11.2026;03.11.2026;;55,00;EUR;B;INV-2026-0002\n");
+    importText(
+        "gl.csv",
+        "ledger",
+        LEDGER_HEADER + "2026-11-02,D1,1200,Receipt,100.00,,EUR,INV-2026-0001\n");
+
+    MatchRunner.RunSummary first = match();
+    MatchRunner.RunSummary second = match();
+
+    assertThat(first.groupsCreated()).isEqualTo(1);
+    assertThat(first.exceptionsOpened()).isEqualTo(1);
+    assertThat(second.groupsCreated()).isZero();
+    assertThat(second.exceptionsOpened()).isZero();
+    assertThat(count(tx -> tx.matches().countGroups(MatchStore.ACCEPTED))).isEqualTo(1);
+    assertThat(count(tx -> tx.exceptions().countOpen())).isEqualTo(1);
+  }
+
+  @Test
+  void aCounterpartArrivingLaterClosesTheExceptionWithTheReason() {
+    importText(
+        "bank.csv", "bank", BANK_HEADER + "03.11.2026;03.11.2026;;55,00;EUR;B;INV-2026-0002\n");
+    assertThat(match().exceptionsOpened()).isEqualTo(1);
+
+    importText(
+        "gl.csv",
+        "ledger",
+        LEDGER_HEADER + "2026-11-04,D2,1200,Receipt,55.00,,EUR,INV-2026-0002\n");
+    MatchRunner.RunSummary later = match();
+
+    assertThat(later.groupsCreated()).isEqualTo(1);
+    assertThat(later.exceptionsResolved()).isEqualTo(1);
+    assertThat(count(tx -> tx.exceptions().countOpen())).isZero();
+  }
+
+  @Test
+  void everyAutomaticMatchIsAuditedWithItsRuleSetVersion() {
+    importText(
+        "bank.csv", "bank", BANK_HEADER + "02.11.2026;02.11.2026;;100,00;EUR;A;INV-2026-0001\n");
+    importText(
+        "gl.csv",
+        "ledger",
+        LEDGER_HEADER + "2026-11-02,D1,1200,Receipt,100.00,,EUR,INV-2026-0001\n");
+
+    match();
+
+    assertThat(count(tx -> tx.audit().count("MATCH_ACCEPTED"))).isEqualTo(1);
+    assertThat(count(tx -> tx.exceptions().countOpen())).isZero();
+  }
+}

@@ -1,0 +1,237 @@
+package dev.recon.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.facts.Item;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class MatcherTest {
+  private static final String EXACT = "Exact bank to ledger";
+  private static final String PAYOUT = "Gateway payout to bank";
+
+  /** Runs the standard rules on a scenario and asserts exactly these groups were formed. */
+  private static MatchOutcome check(String scenario, String... expectedGroups) {
+    Scenario parsed = Scenario.parse(scenario);
+    MatchOutcome outcome = Matcher.match(parsed.items(), RuleSet.standard());
+    assertThat(parsed.groups(outcome)).containsExactlyInAnyOrder(expectedGroups);
+    return outcome;
+  }
+
+  @Nested
+  class ExactBankToLedger {
+    @Test
+    void sameAccountAmountAndReferenceMatch() {
+      check(
+          """
+          name side   account ccy amount  date       ref
+          b1   bank   OPS     EUR 1250.00 2026-11-02 INV-2026-1001
+          l1   ledger OPS     EUR 1250.00 2026-11-02 INV-2026-1001
+          """,
+          "b1+l1 by " + EXACT);
+    }
+
+    @Test
+    void referencesCompareAfterCleaning() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-02 inv-2026/1001
+          l1   ledger OPS     EUR 10.00  2026-11-02 INV2026.1001
+          """,
+          "b1+l1 by " + EXACT);
+    }
+
+    @Test
+    void outgoingPaymentsMatchByTheirNegativeAmounts() {
+      check(
+          """
+          name side   account ccy amount   date       ref
+          b1   bank   OPS     EUR -2400.00 2026-11-02 RENT-2026-11
+          l1   ledger OPS     EUR -2400.00 2026-11-01 RENT-2026-11
+          l2   ledger OPS     EUR 2400.00  2026-11-01 RENT-2026-11
+          """,
+          "b1+l1 by " + EXACT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-05", "2026-10-30"})
+    void threeDaysApartIsStillInsideTheWindow(String ledgerDate) {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-02 R1
+          l1   ledger OPS     EUR 10.00  %s R1
+          """
+              .formatted(ledgerDate),
+          "b1+l1 by " + EXACT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-06", "2026-10-29"})
+    void fourDaysApartGoesToTheExceptionQueue(String ledgerDate) {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref
+              b1   bank   OPS     EUR 10.00  2026-11-02 R1
+              l1   ledger OPS     EUR 10.00  %s R1
+              """
+                  .formatted(ledgerDate));
+      assertThat(outcome.unmatched()).hasSize(2);
+    }
+
+    @Test
+    void oneCentDifferenceDoesNotMatchExactly() {
+      check(
+          """
+          name side   account ccy amount  date       ref
+          b1   bank   OPS     EUR 1190.00 2026-11-03 INV-7
+          l1   ledger OPS     EUR 1190.01 2026-11-03 INV-7
+          """);
+    }
+
+    @Test
+    void differentAccountsOrCurrenciesNeverMatch() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-02 R1
+          l1   ledger SAVINGS EUR 10.00  2026-11-02 R1
+          b2   bank   OPS     USD 20.00  2026-11-02 R2
+          l2   ledger OPS     EUR 20.00  2026-11-02 R2
+          """);
+    }
+
+    @Test
+    void itemsWithoutReferenceAreNotMatchedExactly() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR -12.50 2026-11-05 -
+          l1   ledger OPS     EUR -12.50 2026-11-05 -
+          """);
+    }
+
+    @Test
+    void closerDateWinsWhenTwoLedgerLinesQualify() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 50.00  2026-11-10 R1
+          l1   ledger OPS     EUR 50.00  2026-11-07 R1
+          l2   ledger OPS     EUR 50.00  2026-11-09 R1
+          """,
+          "b1+l2 by " + EXACT);
+    }
+
+    @Test
+    void twoIdenticalPairsFormTwoGroups() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 50.00  2026-11-10 R1
+          b2   bank   OPS     EUR 50.00  2026-11-10 R1
+          l1   ledger OPS     EUR 50.00  2026-11-10 R1
+          l2   ledger OPS     EUR 50.00  2026-11-10 R1
+          """,
+          "b1+l1 by " + EXACT,
+          "b2+l2 by " + EXACT);
+    }
+
+    @Test
+    void yenAndDinarAmountsMatchInTheirOwnMinorUnits() {
+      check(
+          """
+          name side   account ccy amount   date       ref
+          b1   bank   TOKYO   JPY 125000   2026-11-02 INV-1
+          l1   ledger TOKYO   JPY 125000   2026-11-02 INV-1
+          b2   bank   MANAMA  BHD 12.345   2026-11-02 INV-2
+          l2   ledger MANAMA  BHD 12.345   2026-11-02 INV-2
+          """,
+          "b1+l1 by " + EXACT,
+          "b2+l2 by " + EXACT);
+    }
+  }
+
+  @Nested
+  class GatewayPayouts {
+    private static final String PAYOUT_SCENARIO =
+        """
+        name side    account ccy amount  date       ref          payout
+        b1   bank    OPS     EUR 3310.75 2026-11-04 po_1QdemoA7  -
+        g1   gateway STRIPE  EUR 1181.75 2026-11-01 ch_1         po_1QdemoA7
+        g2   gateway STRIPE  EUR 2204.41 2026-11-01 ch_2         po_1QdemoA7
+        g3   gateway STRIPE  EUR -75.00  2026-11-02 re_1         po_1QdemoA7
+        g4   gateway STRIPE  EUR -0.41   2026-11-02 -            po_1QdemoA7
+        g5   gateway STRIPE  EUR 295.25  2026-11-11 ch_6         po_1QdemoB9
+        """;
+
+    @Test
+    void payoutMatchesTheNetSumOfItsTransactions() {
+      MatchOutcome outcome = check(PAYOUT_SCENARIO, "b1+g1+g2+g3+g4 by " + PAYOUT);
+      assertThat(outcome.groups().get(0).differenceMinor()).isZero();
+      assertThat(outcome.unmatched()).extracting(Item::naturalKey).containsExactly("g5");
+    }
+
+    @Test
+    void payoutOffByOneCentStaysOpen() {
+      check(PAYOUT_SCENARIO.replace("3310.75", "3310.76"));
+    }
+  }
+
+  @Nested
+  class Determinism {
+    @Test
+    void anItemIsInAtMostOneGroup() {
+      Scenario scenario = Scenario.parse(randomScenario(new Random(7), 400));
+      MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard());
+      List<Long> ids = new ArrayList<>();
+      outcome.groups().forEach(g -> g.items().forEach(i -> ids.add(i.id())));
+      assertThat(ids).doesNotHaveDuplicates();
+      assertThat(ids.size() + outcome.unmatched().size()).isEqualTo(scenario.items().size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+    void sameItemsInAnyOrderGiveTheSameGroups(long seed) {
+      Random random = new Random(seed);
+      String table = randomScenario(random, 300);
+      Scenario original = Scenario.parse(table);
+      TreeSet<String> expected =
+          original.groups(Matcher.match(original.items(), RuleSet.standard()));
+      assertThat(expected).isNotEmpty();
+
+      List<String> rows = new ArrayList<>(Arrays.asList(table.strip().split("\\R")));
+      Collections.shuffle(rows, random);
+      Scenario shuffled = Scenario.parse(String.join("\n", rows));
+      assertThat(shuffled.groups(Matcher.match(shuffled.items(), RuleSet.standard())))
+          .isEqualTo(expected);
+    }
+
+    /**
+     * Bank and ledger lines drawn from few amounts, references and dates, so that many items
+     * compete for the same counterparts and the tie-breaking is really exercised.
+     */
+    private static String randomScenario(Random random, int rows) {
+      StringBuilder table = new StringBuilder();
+      for (int i = 0; i < rows; i++) {
+        String side = random.nextBoolean() ? "bank" : "ledger";
+        String amount = (10 + random.nextInt(4)) + ".00";
+        String date = "2026-11-" + (10 + random.nextInt(6));
+        String ref = "R" + random.nextInt(5);
+        table.append(
+            "%s%d %s OPS EUR %s %s %s\n".formatted(side.charAt(0), i, side, amount, date, ref));
+      }
+      return table.toString();
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package dev.recon.matching;
+
+import dev.recon.facts.Fact;
+import dev.recon.facts.Item;
+import dev.recon.facts.Origin;
+import dev.recon.facts.Side;
+import dev.recon.money.Currencies;
+import dev.recon.money.Money;
+import dev.recon.normalizing.References;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Matching scenarios written as small text tables, so tests read like the statements they model:
+ *
+ * <pre>
+ * name side    account ccy amount  date       ref     payout
+ * b1   bank    OPS     EUR 100.00  2026-11-02 INV-1   -
+ * l1   ledger  OPS     EUR 100.00  2026-11-04 INV-1   -
+ * </pre>
+ *
+ * A {@code -} is an empty field. Items get ids in table order and natural keys from their names, so
+ * a test can shuffle or renumber them and expect the same groups.
+ */
+final class Scenario {
+  private final List<Item> items;
+  private final Map<Long, String> names;
+
+  private Scenario(List<Item> items, Map<Long, String> names) {
+    this.items = items;
+    this.names = names;
+  }
+
+  static Scenario parse(String table) {
+    List<Item> items = new ArrayList<>();
+    Map<Long, String> names = new TreeMap<>();
+    long id = 1;
+    for (String line : table.strip().split("\\R")) {
+      String[] f = line.strip().split("\\s+");
+      if (f[0].equals("name")) {
+        continue;
+      }
+      items.add(item(id, f));
+      names.put(id, f[0]);
+      id++;
+    }
+    return new Scenario(items, names);
+  }
+
+  private static Item item(long id, String[] f) {
+    Money amount = Money.ofDecimal(new BigDecimal(f[4]), Currencies.of(f[3]));
+    String reference = field(f, 6);
+    Fact fact =
+        new Fact(
+            Side.parse(f[1]),
+            f[2],
+            amount,
+            LocalDate.parse(f[5]),
+            null,
+            References.clean(reference),
+            reference,
+            null,
+            null,
+            null,
+            field(f, 7),
+            null,
+            null,
+            null,
+            new Origin("scenario", (int) id));
+    return new Item(id, f[0], fact);
+  }
+
+  private static String field(String[] f, int index) {
+    return index < f.length && !f[index].equals("-") ? f[index] : null;
+  }
+
+  List<Item> items() {
+    return items;
+  }
+
+  /** The groups found, each as its members' names joined by '+' and its rule, sorted. */
+  TreeSet<String> groups(MatchOutcome outcome) {
+    TreeSet<String> groups = new TreeSet<>();
+    for (ProposedGroup group : outcome.groups()) {
+      TreeSet<String> members = new TreeSet<>();
+      group.items().forEach(item -> members.add(item.naturalKey()));
+      groups.add(String.join("+", members) + " by " + group.ruleName());
+    }
+    return groups;
+  }
+
+  String name(long id) {
+    return names.get(id);
+  }
+}
