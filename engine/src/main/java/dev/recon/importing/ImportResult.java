@@ -29,6 +29,6 @@ public record ImportResult(
         + " added, "
         + duplicates
         + " already stored"
-        + (ignored > 0 ? ", " + ignored + " rows of ignored kinds skipped" : "");
+        + (ignored > 0 ? ", " + ignored + " skipped by the profile's ignore.kinds" : "");
   }
 }

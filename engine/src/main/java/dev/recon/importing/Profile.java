@@ -3,6 +3,8 @@ package dev.recon.importing;
 import dev.recon.facts.Side;
 import dev.recon.normalizing.DateText;
 import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +36,7 @@ public record Profile(
     Set<String> ignoredKinds) {
 
   public Profile {
-    columns = Map.copyOf(columns);
+    columns = Collections.unmodifiableMap(new EnumMap<>(columns));
     ignoredKinds = Set.copyOf(ignoredKinds);
   }
 

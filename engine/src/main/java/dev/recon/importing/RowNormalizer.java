@@ -81,6 +81,14 @@ final class RowNormalizer {
       }
     }
     if (!missing.isEmpty()) {
+      String delimiterHint =
+          header.size() == 1
+              ? " The header was read as a single column: the file may not be separated by '"
+                  + profile.delimiter()
+                  + "' as profile "
+                  + profile.name()
+                  + " expects."
+              : "";
       throw new BadInput(
           Problem.ofFile(
               fileName,
@@ -90,7 +98,9 @@ final class RowNormalizer {
                   + profile.name()
                   + " expects; the file's columns are: "
                   + String.join(", ", header)
-                  + ". Choose the matching profile with --profile"));
+                  + "."
+                  + delimiterHint
+                  + " Choose the matching profile with --profile"));
     }
   }
 
