@@ -9,6 +9,7 @@ import dev.recon.money.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +56,7 @@ final class ParseCommand implements Callable<Integer> {
     } else {
       for (Fact fact : parsed.facts()) {
         out.printf(
+            Locale.ROOT,
             "%s  %-7s %-12s %15s  %s  %s%n",
             fact.origin(),
             fact.side().label(),
@@ -63,7 +65,7 @@ final class ParseCommand implements Callable<Integer> {
             fact.bookingDate(),
             fact.reference() == null ? "" : fact.reference());
       }
-      out.printf("%d records%n", parsed.facts().size());
+      out.printf(Locale.ROOT, "%d records%n", parsed.facts().size());
     }
     out.flush();
     return 0;

@@ -4,6 +4,7 @@ import dev.recon.matching.MatchRunner.RunSummary;
 import dev.recon.money.Money;
 import dev.recon.reporting.MatchReport;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** How runs and reports are shown on the terminal. */
 final class Printing {
@@ -11,6 +12,7 @@ final class Printing {
 
   static void run(PrintWriter out, RunSummary run) {
     out.printf(
+        Locale.ROOT,
         "Match run #%d with rule set %s (version %s): %d items considered, %d groups created"
             + " (%d items matched), %d exceptions opened, %d resolved%n",
         run.runId(),
@@ -25,10 +27,17 @@ final class Printing {
 
   static void summary(PrintWriter out, MatchReport report) {
     out.printf(
+        Locale.ROOT,
         "%-8s %-4s %8s %16s %10s %16s%n",
-        "side", "ccy", "matched", "amount", "unmatched", "amount");
+        "side",
+        "ccy",
+        "matched",
+        "amount",
+        "unmatched",
+        "amount");
     for (MatchReport.SummaryLine line : report.summary()) {
       out.printf(
+          Locale.ROOT,
           "%-8s %-4s %8d %16s %10d %16s%n",
           line.side().label(),
           line.currency(),

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -80,7 +81,7 @@ public final class Database implements AutoCloseable {
    * names would not be found on one of them.
    */
   static String normalizeUrl(String url) {
-    if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains("DATABASE_TO_LOWER")) {
+    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DATABASE_TO_LOWER")) {
       return url + ";DATABASE_TO_LOWER=TRUE";
     }
     return url;
