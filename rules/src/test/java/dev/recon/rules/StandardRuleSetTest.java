@@ -1,0 +1,73 @@
+package dev.recon.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.drools.model.codegen.ExecutableModelProject;
+import org.junit.jupiter.api.Test;
+import org.kie.api.KieBase;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.utils.KieHelper;
+
+/** The shipped rule set compiles and proposes the candidates its comments promise. */
+class StandardRuleSetTest {
+
+  private static KieBase standard() throws IOException {
+    try (InputStream in =
+        StandardRuleSetTest.class.getResourceAsStream("/dev/recon/rules/standard.drl")) {
+      String drl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new KieHelper().addContent(drl, ResourceType.DRL).build(ExecutableModelProject.class);
+    }
+  }
+
+  private static List<MatchCandidate> fire(MatchItem... items) throws IOException {
+    KieSession session = standard().newKieSession();
+    try {
+      CandidateSink sink = new CandidateSink();
+      session.setGlobal("candidates", sink);
+      for (MatchItem item : items) {
+        session.insert(item);
+      }
+      session.fireAllRules();
+      return sink.candidates();
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static MatchItem item(
+      long id, String side, long amountMinor, int day, String ref, String payout) {
+    return new MatchItem(id, side + id, side, "OPS", "EUR", amountMinor, day, ref, payout);
+  }
+
+  @Test
+  void exactRuleProposesEveryQualifyingPairWithItsDateDistance() throws IOException {
+    List<MatchCandidate> candidates =
+        fire(
+            item(1, "BANK", 10_00, 100, "R1", null),
+            item(2, "LEDGER", 10_00, 102, "R1", null),
+            item(3, "LEDGER", 10_00, 104, "R1", null),
+            item(4, "LEDGER", 10_01, 100, "R1", null));
+    assertThat(candidates)
+        .extracting(c -> c.items().get(1).getId() + "@" + c.dayDistance())
+        .containsExactlyInAnyOrder("2@2");
+  }
+
+  @Test
+  void payoutRuleProposesTheBankLineWithAllItsTransactions() throws IOException {
+    List<MatchCandidate> candidates =
+        fire(
+            item(1, "BANK", 150_00, 100, "PO1", null),
+            item(2, "GATEWAY", 100_00, 98, null, "PO1"),
+            item(3, "GATEWAY", 50_00, 98, null, "PO1"),
+            item(4, "GATEWAY", 7_00, 98, null, "PO2"));
+    assertThat(candidates).hasSize(1);
+    assertThat(candidates.get(0).items())
+        .extracting(MatchItem::getId)
+        .containsExactlyInAnyOrder(1L, 2L, 3L);
+  }
+}
