@@ -6,19 +6,26 @@ import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
 import dev.recon.persistence.MatchStore;
 import dev.recon.persistence.Transaction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A matching run against the database, in one transaction: load the items no accepted group holds,
- * match them, store the groups, and bring the exception queue in line (open one exception per item
- * left unmatched, resolve those whose item is now matched). Running it again with nothing new
- * changes no group and no exception.
+ * match them, store accepted groups and (once) suggestions, and bring the exception queue in line:
+ * one open exception per item left unmatched or waiting in a suggestion, and exceptions resolved
+ * when their item is matched. Running it again with nothing new changes no group and no exception.
  */
 public final class MatchRunner {
+  private static final int REASON_LENGTH_MAX = 1000;
+  private static final int EXPLANATION_LENGTH_MAX = 2000;
+
   private final Database database;
   private final Clock clock;
   private final String actor;
@@ -37,6 +44,7 @@ public final class MatchRunner {
       int itemsConsidered,
       int groupsCreated,
       int itemsMatched,
+      int suggestionsCreated,
       int exceptionsOpened,
       int exceptionsResolved) {}
 
@@ -50,35 +58,54 @@ public final class MatchRunner {
     List<Item> candidates = tx.items().unmatched();
     MatchOutcome outcome = Matcher.match(candidates, ruleSet);
     Map<Long, String> matchedBy = new HashMap<>();
+    Map<Long, ProposedGroup> waiting = new HashMap<>();
+    int accepted = 0;
+    int suggested = 0;
     int itemsMatched = 0;
     for (ProposedGroup group : outcome.groups()) {
-      long groupId = tx.matches().insertGroup(runId, ruleSet.version(), toNewGroup(group), now);
-      for (Item item : group.items()) {
-        matchedBy.put(
-            item.id(), "matched by rule \"" + group.ruleName() + "\" in group #" + groupId);
+      MatchStore.NewGroup row = toNewGroup(group);
+      if (group.accepted()) {
+        long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
+        group
+            .items()
+            .forEach(
+                i ->
+                    matchedBy.put(
+                        i.id(),
+                        "matched by rule \"" + group.ruleName() + "\" in group #" + groupId));
+        itemsMatched += group.items().size();
+        accepted++;
+        tx.audit().append(auditOf(group, groupId, ruleSet, now));
+      } else {
+        group.items().forEach(i -> waiting.put(i.id(), group));
+        if (!tx.matches().exists(row.memberKey(), MatchStore.SUGGESTED)) {
+          long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
+          suggested++;
+          tx.audit().append(auditOf(group, groupId, ruleSet, now));
+        }
       }
-      itemsMatched += group.items().size();
-      tx.audit().append(auditOf(group, groupId, ruleSet, now));
     }
-    int[] opened = syncExceptions(tx, outcome, matchedBy, runId, now);
-    tx.matches().finishRun(runId, candidates.size(), outcome.groups().size(), now);
+    ExceptionSync sync = syncExceptions(tx, outcome, waiting, matchedBy, runId, now);
+    tx.matches().finishRun(runId, candidates.size(), accepted + suggested, now);
     return new RunSummary(
         runId,
         ruleSet.name(),
         ruleSet.version(),
         candidates.size(),
-        outcome.groups().size(),
+        accepted,
         itemsMatched,
-        opened[0],
-        opened[1]);
+        suggested,
+        sync.opened(),
+        sync.resolved());
   }
 
-  /**
-   * Opens exceptions for unmatched items and resolves those of matched ones: [opened, resolved].
-   */
-  private static int[] syncExceptions(
+  private record ExceptionSync(int opened, int resolved) {}
+
+  /** Opens exceptions for items not matched and resolves those of items now matched. */
+  private static ExceptionSync syncExceptions(
       Transaction tx,
       MatchOutcome outcome,
+      Map<Long, ProposedGroup> waiting,
       Map<Long, String> matchedBy,
       long runId,
       OffsetDateTime now) {
@@ -86,18 +113,19 @@ public final class MatchRunner {
     Map<Long, Long> open = exceptions.openByItem();
     int opened = 0;
     for (Item item : outcome.unmatched()) {
-      if (!open.containsKey(item.id())) {
-        exceptions.open(
-            new ExceptionStore.NewException(
-                item.id(),
-                ExceptionStore.UNMATCHED,
-                unmatchedReason(item),
-                item.fact().currencyCode(),
-                item.fact().amount().minor()),
-            runId,
-            now);
-        opened++;
-      }
+      opened +=
+          openOnce(
+              exceptions, open, item, ExceptionStore.UNMATCHED, unmatchedReason(item), runId, now);
+    }
+    for (Map.Entry<Long, ProposedGroup> entry : waiting.entrySet()) {
+      ProposedGroup group = entry.getValue();
+      Item item =
+          group.items().stream().filter(i -> i.id() == entry.getKey()).findFirst().orElseThrow();
+      String type =
+          group.status() == ProposedGroup.Status.AMBIGUOUS
+              ? ExceptionStore.AMBIGUOUS
+              : ExceptionStore.SUGGESTED;
+      opened += openOnce(exceptions, open, item, type, group.explanation(), runId, now);
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {
@@ -107,7 +135,30 @@ public final class MatchRunner {
         resolved++;
       }
     }
-    return new int[] {opened, resolved};
+    return new ExceptionSync(opened, resolved);
+  }
+
+  private static int openOnce(
+      ExceptionStore exceptions,
+      Map<Long, Long> open,
+      Item item,
+      String type,
+      String reason,
+      long runId,
+      OffsetDateTime now) {
+    if (open.containsKey(item.id())) {
+      return 0;
+    }
+    exceptions.open(
+        new ExceptionStore.NewException(
+            item.id(),
+            type,
+            truncate(reason, REASON_LENGTH_MAX),
+            item.fact().currencyCode(),
+            item.fact().amount().minor()),
+        runId,
+        now);
+    return 1;
   }
 
   private static String unmatchedReason(Item item) {
@@ -120,13 +171,37 @@ public final class MatchRunner {
   private static MatchStore.NewGroup toNewGroup(ProposedGroup group) {
     return new MatchStore.NewGroup(
         group.ruleName(),
-        group.automatic() ? MatchStore.ACCEPTED : MatchStore.SUGGESTED,
+        group.accepted() ? MatchStore.ACCEPTED : MatchStore.SUGGESTED,
         group.confidence(),
         group.currency(),
         group.differenceMinor(),
+        group.amountDeltaMinor(),
+        group.dayDistance(),
+        group.similarityBp(),
+        truncate(group.explanation(), EXPLANATION_LENGTH_MAX),
+        memberKey(group),
         group.items().stream()
             .map(i -> new MatchStore.Member(i.id(), i.fact().side().name()))
             .toList());
+  }
+
+  /** SHA-256 of the rule name and the members' natural keys in sorted order. */
+  static String memberKey(ProposedGroup group) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(group.ruleName().getBytes(StandardCharsets.UTF_8));
+      group.items().stream()
+          .map(Item::naturalKey)
+          .sorted()
+          .forEach(key -> digest.update(("\u001f" + key).getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError("every JVM has SHA-256", e);
+    }
+  }
+
+  private static String truncate(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 
   private static AuditStore.Entry auditOf(
@@ -139,10 +214,10 @@ public final class MatchRunner {
     return new AuditStore.Entry(
         now,
         "rule:" + group.ruleName(),
-        group.automatic() ? "MATCH_ACCEPTED" : "MATCH_SUGGESTED",
+        group.accepted() ? "MATCH_ACCEPTED" : "MATCH_SUGGESTED",
         "match_group",
         groupId,
         ruleSet.version(),
-        members);
+        truncate(members + ". " + group.explanation(), 4000));
   }
 }

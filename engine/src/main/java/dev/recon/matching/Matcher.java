@@ -8,11 +8,10 @@ import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,15 +19,12 @@ import org.kie.api.runtime.KieSession;
 
 /**
  * The matching core: items and a rule set in, groups and leftovers out. It reads no clock, file or
- * database. Drools finds every candidate group; this class then accepts them greedily in one total
- * order (rule priority, date distance, then the members' natural keys), so an item lands in at most
- * one group and the same inputs give the same groups whatever order they came in.
+ * database. Drools finds every candidate group the rules allow; the {@link Allocator} then decides
+ * in one total order, so an item lands in at most one group and the same inputs give the same
+ * groups whatever order they came in.
  */
 public final class Matcher {
-  private static final Comparator<MatchCandidate> ASSIGNMENT_ORDER =
-      Comparator.comparingInt(MatchCandidate::priority)
-          .thenComparingInt(MatchCandidate::dayDistance)
-          .thenComparing(Matcher::memberKeys);
+  private static final int RIVALS_DESCRIBED_MAX = 5;
 
   private Matcher() {}
 
@@ -37,19 +33,13 @@ public final class Matcher {
     for (Item item : items) {
       byId.put(item.id(), item);
     }
-    List<MatchCandidate> candidates = new ArrayList<>(findCandidates(items, ruleSet));
-    candidates.sort(ASSIGNMENT_ORDER);
-    Set<Long> taken = new HashSet<>();
-    List<ProposedGroup> groups = new ArrayList<>();
-    for (MatchCandidate candidate : candidates) {
-      List<Long> ids = candidate.items().stream().map(MatchItem::getId).toList();
-      if (ids.stream().anyMatch(taken::contains)) {
-        continue;
-      }
-      taken.addAll(ids);
-      groups.add(toGroup(candidate, ids.stream().map(byId::get).toList()));
-    }
-    List<Item> unmatched = items.stream().filter(item -> !taken.contains(item.id())).toList();
+    Set<Long> grouped = new HashSet<>();
+    List<ProposedGroup> groups =
+        Allocator.allocate(findCandidates(items, ruleSet)).stream()
+            .map(decision -> toGroup(decision, byId))
+            .toList();
+    groups.forEach(group -> group.items().forEach(item -> grouped.add(item.id())));
+    List<Item> unmatched = items.stream().filter(item -> !grouped.contains(item.id())).toList();
     return new MatchOutcome(groups, unmatched);
   }
 
@@ -82,7 +72,9 @@ public final class Matcher {
         References.clean(f.payoutId()));
   }
 
-  private static ProposedGroup toGroup(MatchCandidate candidate, List<Item> members) {
+  private static ProposedGroup toGroup(Allocator.Decision decision, Map<Long, Item> byId) {
+    MatchCandidate candidate = decision.candidate();
+    List<Item> members = candidate.items().stream().map(m -> byId.get(m.getId())).toList();
     Side anchor = members.get(0).fact().side();
     long difference = 0;
     for (Item member : members) {
@@ -91,17 +83,59 @@ public final class Matcher {
     }
     return new ProposedGroup(
         candidate.ruleName(),
-        candidate.automatic(),
-        new BigDecimal(candidate.confidence()),
+        ProposedGroup.Status.valueOf(decision.outcome().name()),
+        BigDecimal.valueOf(candidate.confidenceBp(), 4),
         members.get(0).fact().currencyCode(),
         difference,
+        candidate.amountDeltaMinor(),
+        candidate.dayDistance(),
+        candidate.similarityBp(),
+        explain(decision, byId),
         members);
   }
 
-  private static String memberKeys(MatchCandidate candidate) {
-    return candidate.items().stream()
-        .map(MatchItem::getNaturalKey)
-        .sorted()
-        .collect(Collectors.joining(","));
+  /** One sentence on the decision and the alternatives that lost (or tied). */
+  static String explain(Allocator.Decision decision, Map<Long, Item> byId) {
+    MatchCandidate c = decision.candidate();
+    String tolerated =
+        String.format(
+            Locale.ROOT,
+            "%d day(s) apart, amount difference %d minor units, reference similarity %s",
+            c.dayDistance(),
+            c.amountDeltaMinor(),
+            BigDecimal.valueOf(c.similarityBp(), 4));
+    String rivals =
+        decision.rivals().stream()
+            .limit(RIVALS_DESCRIBED_MAX)
+            .map(rival -> describeOthers(rival, c, byId))
+            .collect(Collectors.joining("; "));
+    if (decision.rivals().size() > RIVALS_DESCRIBED_MAX) {
+      rivals += "; and " + (decision.rivals().size() - RIVALS_DESCRIBED_MAX) + " more";
+    }
+    return switch (decision.outcome()) {
+      case AMBIGUOUS ->
+          String.format(
+              Locale.ROOT,
+              "Ambiguous: %d equally good alternative(s) (%s); %s. Review and choose.",
+              decision.rivals().size(),
+              rivals,
+              tolerated);
+      case SUGGESTED -> "Suggested by a review-only rule: " + tolerated + ".";
+      case ACCEPTED ->
+          "Accepted: "
+              + tolerated
+              + (rivals.isEmpty() ? "; no alternative." : "; next best: " + rivals + ".");
+    };
+  }
+
+  /** The rival's items that are not in the candidate, as file:line. */
+  private static String describeOthers(
+      MatchCandidate rival, MatchCandidate candidate, Map<Long, Item> byId) {
+    Set<Long> own = candidate.items().stream().map(MatchItem::getId).collect(Collectors.toSet());
+    return rival.items().stream()
+        .filter(item -> !own.contains(item.getId()))
+        .map(item -> byId.get(item.getId()).fact())
+        .map(f -> f.side().label() + " " + f.origin())
+        .collect(Collectors.joining(", "));
   }
 }

@@ -5,20 +5,37 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Items a rule put together, with what the rule said of them.
+ * Items a rule put together, what the rule tolerated, and what the allocator decided.
  *
  * @param differenceMinor the amounts on the first member's side minus those on the other sides;
  *     zero for an exact match
+ * @param explanation one sentence for the audit trail and the reviewer: why these items, and what
+ *     the nearest alternatives were
  */
 public record ProposedGroup(
     String ruleName,
-    boolean automatic,
+    Status status,
     BigDecimal confidence,
     String currency,
     long differenceMinor,
+    long amountDeltaMinor,
+    int dayDistance,
+    int similarityBp,
+    String explanation,
     List<Item> items) {
+
+  /** ACCEPTED groups are matches; SUGGESTED and AMBIGUOUS ones wait for a person. */
+  public enum Status {
+    ACCEPTED,
+    SUGGESTED,
+    AMBIGUOUS
+  }
 
   public ProposedGroup {
     items = List.copyOf(items);
+  }
+
+  public boolean accepted() {
+    return status == Status.ACCEPTED;
   }
 }

@@ -14,6 +14,8 @@ public final class ExceptionStore {
   public static final String OPEN = "OPEN";
   public static final String RESOLVED = "RESOLVED";
   public static final String UNMATCHED = "UNMATCHED";
+  public static final String AMBIGUOUS = "AMBIGUOUS";
+  public static final String SUGGESTED = "SUGGESTED";
 
   private final DSLContext dsl;
 

@@ -22,12 +22,23 @@ public final class MatchStore {
     this.dsl = dsl;
   }
 
+  /**
+   * A group to store.
+   *
+   * @param memberKey identifies the rule and member set, so a rerun can recognise its own
+   *     suggestions
+   */
   public record NewGroup(
       String ruleName,
       String status,
       BigDecimal confidence,
       String currency,
       long differenceMinor,
+      long amountDeltaMinor,
+      int dayDistance,
+      int similarityBp,
+      String explanation,
+      String memberKey,
       List<Member> members) {}
 
   public record Member(long itemId, String side) {}
@@ -65,6 +76,11 @@ public final class MatchStore {
             .set(MATCH_GROUP.CONFIDENCE, group.confidence())
             .set(MATCH_GROUP.CURRENCY, group.currency())
             .set(MATCH_GROUP.DIFFERENCE_MINOR, group.differenceMinor())
+            .set(MATCH_GROUP.AMOUNT_DELTA_MINOR, group.amountDeltaMinor())
+            .set(MATCH_GROUP.DAY_DISTANCE, group.dayDistance())
+            .set(MATCH_GROUP.SIMILARITY_BP, group.similarityBp())
+            .set(MATCH_GROUP.EXPLANATION, group.explanation())
+            .set(MATCH_GROUP.MEMBER_KEY, group.memberKey())
             .set(MATCH_GROUP.DECIDED_BY, "rule:" + group.ruleName())
             .set(MATCH_GROUP.CREATED_AT, at)
             .returning(MATCH_GROUP.ID)
@@ -78,6 +94,12 @@ public final class MatchStore {
     }
     insert.execute();
     return groupId;
+  }
+
+  /** Whether a group of this status with this rule and member set is already stored. */
+  public boolean exists(String memberKey, String status) {
+    return dsl.fetchExists(
+        MATCH_GROUP, MATCH_GROUP.MEMBER_KEY.eq(memberKey).and(MATCH_GROUP.STATUS.eq(status)));
   }
 
   /** How many groups with this status exist. */

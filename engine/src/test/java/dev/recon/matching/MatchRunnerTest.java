@@ -111,4 +111,30 @@ class MatchRunnerTest {
     assertThat(count(tx -> tx.audit().count("MATCH_ACCEPTED"))).isEqualTo(1);
     assertThat(count(tx -> tx.exceptions().countOpen())).isZero();
   }
+
+  @Test
+  void ambiguousSuggestionsAndTheirExceptionsAreNotDuplicatedByARerun() {
+    importText(
+        "bank.csv",
+        "bank",
+        BANK_HEADER
+            + "10.11.2026;10.11.2026;;30,00;EUR;Alice;Cheque INV-2026-0030\n"
+            + "10.11.2026;10.11.2026;;30,00;EUR;Bob;Cheque INV-2026-0030\n");
+    importText(
+        "gl.csv",
+        "ledger",
+        LEDGER_HEADER
+            + "2026-11-10,D1,1200,Receipt Alice,30.00,,EUR,INV-2026-0030\n"
+            + "2026-11-10,D2,1200,Receipt Bob,30.00,,EUR,INV-2026-0030\n");
+
+    MatchRunner.RunSummary first = match();
+    MatchRunner.RunSummary second = match();
+
+    assertThat(first.groupsCreated()).isZero();
+    assertThat(first.suggestionsCreated()).isEqualTo(2);
+    assertThat(first.exceptionsOpened()).isEqualTo(4);
+    assertThat(second.suggestionsCreated()).isZero();
+    assertThat(second.exceptionsOpened()).isZero();
+    assertThat(count(tx -> tx.matches().countGroups(MatchStore.SUGGESTED))).isEqualTo(2);
+  }
 }

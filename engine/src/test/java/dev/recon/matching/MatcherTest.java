@@ -134,17 +134,17 @@ class MatcherTest {
     }
 
     @Test
-    void twoIdenticalPairsFormTwoGroups() {
+    void identicalRowsOnBothSidesAreInterchangeableAndMatchAutomatically() {
       check(
           """
-          name side   account ccy amount date       ref
-          b1   bank   OPS     EUR 50.00  2026-11-10 R1
-          b2   bank   OPS     EUR 50.00  2026-11-10 R1
-          l1   ledger OPS     EUR 50.00  2026-11-10 R1
-          l2   ledger OPS     EUR 50.00  2026-11-10 R1
+          name     side   account ccy amount date       ref
+          fee#1    bank   OPS     EUR -2.50  2026-11-10 CARDFEE
+          fee#2    bank   OPS     EUR -2.50  2026-11-10 CARDFEE
+          gl-fee#1 ledger OPS     EUR -2.50  2026-11-10 CARDFEE
+          gl-fee#2 ledger OPS     EUR -2.50  2026-11-10 CARDFEE
           """,
-          "b1+l1 by " + EXACT,
-          "b2+l2 by " + EXACT);
+          "fee#1+gl-fee#1 by " + EXACT,
+          "fee#2+gl-fee#2 by " + EXACT);
     }
 
     @Test
@@ -159,6 +159,58 @@ class MatcherTest {
           """,
           "b1+l1 by " + EXACT,
           "b2+l2 by " + EXACT);
+    }
+  }
+
+  @Nested
+  class Ambiguity {
+    @Test
+    void tenChequesOfThirtyDollarsOnOneDayAreNeverAutoAccepted() {
+      StringBuilder table = new StringBuilder("name side account ccy amount date ref\n");
+      for (int i = 1; i <= 10; i++) {
+        table.append("chq%d bank OPS USD 30.00 2026-11-10 CHEQUE\n".formatted(i));
+        table.append("gl%d ledger OPS USD 30.00 2026-11-10 CHEQUE\n".formatted(i));
+      }
+      Scenario scenario = Scenario.parse(table.toString());
+
+      MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard());
+
+      assertThat(outcome.groups()).isNotEmpty().noneMatch(ProposedGroup::accepted);
+      assertThat(outcome.groups())
+          .allSatisfy(g -> assertThat(g.status()).isEqualTo(ProposedGroup.Status.AMBIGUOUS))
+          .allSatisfy(
+              g -> assertThat(g.explanation()).startsWith("Ambiguous: ").contains("Review"));
+    }
+
+    @Test
+    void ambiguousItemsAreHeldForReviewNotGivenToAWeakerRule() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref         payout
+              b1   bank   OPS     EUR 30.00  2026-11-10 PO1         -
+              l1   ledger OPS     EUR 30.00  2026-11-10 PO1         -
+              l2   ledger OPS     EUR 30.00  2026-11-10 PO1         -
+              g1   gateway STRIPE EUR 30.00  2026-11-09 ch_1        PO1
+              """,
+              "b1+l1 AMBIGUOUS by " + EXACT);
+      assertThat(outcome.unmatched())
+          .extracting(Item::naturalKey)
+          .containsExactlyInAnyOrder("l2", "g1");
+    }
+
+    @Test
+    void aCloserCandidateWinsAndTheRunnerUpIsNamed() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref
+              b1   bank   OPS     EUR 50.00  2026-11-10 R1
+              l1   ledger OPS     EUR 50.00  2026-11-08 R1
+              l2   ledger OPS     EUR 50.00  2026-11-09 R1
+              """,
+              "b1+l2 by " + EXACT);
+      assertThat(outcome.groups().get(0).explanation()).contains("next best: ledger scenario:2");
     }
   }
 

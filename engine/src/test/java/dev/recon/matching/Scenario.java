@@ -24,8 +24,10 @@ import java.util.TreeSet;
  * l1   ledger  OPS     EUR 100.00  2026-11-04 INV-1   -
  * </pre>
  *
- * A {@code -} is an empty field. Items get ids in table order and natural keys from their names, so
- * a test can shuffle or renumber them and expect the same groups.
+ * A {@code -} is an empty field. Items get ids in table order and their names as natural keys, so a
+ * test can shuffle or renumber them and expect the same groups. Names that differ only after a
+ * {@code #} ({@code fee#1}, {@code fee#2}) mark rows of identical content, as the importer's
+ * fingerprint#occurrence keys do.
  */
 final class Scenario {
   private final List<Item> items;
@@ -83,13 +85,17 @@ final class Scenario {
     return items;
   }
 
-  /** The groups found, each as its members' names joined by '+' and its rule, sorted. */
+  /**
+   * The groups found, sorted, each as its members' names joined by '+' and its rule; groups that
+   * were not accepted say so: {@code b1+l1 AMBIGUOUS by Exact bank to ledger}.
+   */
   TreeSet<String> groups(MatchOutcome outcome) {
     TreeSet<String> groups = new TreeSet<>();
     for (ProposedGroup group : outcome.groups()) {
       TreeSet<String> members = new TreeSet<>();
       group.items().forEach(item -> members.add(item.naturalKey()));
-      groups.add(String.join("+", members) + " by " + group.ruleName());
+      String status = group.accepted() ? "" : " " + group.status();
+      groups.add(String.join("+", members) + status + " by " + group.ruleName());
     }
     return groups;
   }

@@ -3,24 +3,38 @@ package dev.recon.rules;
 import java.util.List;
 
 /**
- * A group of items one rule says belong together. Rules only propose candidates; the engine then
- * assigns them in a fixed total order, so the result does not depend on the order facts were
- * inserted or rules fired.
+ * A group of items one rule says belong together, with what the rule tolerated to say so. Rules
+ * only propose candidates; the engine's allocator assigns them in a fixed total order, so the
+ * result never depends on the order facts were inserted or rules fired.
  *
- * @param priority lower is tried first; a rule's place in its rule set
- * @param confidence a decimal in [0, 1] as text, e.g. {@code "1.00"}
+ * @param priority lower is tried first: the rule's place in its rule set
  * @param automatic true when the rule accepts its matches, false when it only suggests them
- * @param dayDistance how far apart the dates are; among equal priorities the closer match wins
+ * @param confidenceBp the rule's confidence in basis points, 0 to 10000 (10000 = 1.00)
+ * @param amountDeltaMinor absolute difference the rule tolerated between the sides, minor units
+ * @param dayDistance how many days apart the dates were
+ * @param similarityBp text similarity of the references in basis points, 10000 when equal
  */
 public record MatchCandidate(
     String ruleName,
     int priority,
-    String confidence,
     boolean automatic,
+    int confidenceBp,
+    long amountDeltaMinor,
     int dayDistance,
+    int similarityBp,
     List<MatchItem> items) {
 
   public MatchCandidate {
+    if (confidenceBp < 0 || confidenceBp > 10_000) {
+      throw new IllegalArgumentException("confidence " + confidenceBp + " bp is outside 0..10000");
+    }
     items = List.copyOf(items);
+  }
+
+  /** An exact candidate: nothing tolerated. */
+  public static MatchCandidate exact(
+      String ruleName, int priority, int confidenceBp, int dayDistance, List<MatchItem> items) {
+    return new MatchCandidate(
+        ruleName, priority, true, confidenceBp, 0, dayDistance, 10_000, items);
   }
 }
