@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       MatchCommand.class,
       ReportCommand.class,
       DemoCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {
