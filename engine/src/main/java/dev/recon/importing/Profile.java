@@ -3,6 +3,8 @@ package dev.recon.importing;
 import dev.recon.facts.Side;
 import dev.recon.normalizing.DateText;
 import java.nio.charset.Charset;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +36,10 @@ public record Profile(
     Set<String> ignoredKinds) {
 
   public Profile {
-    columns = Map.copyOf(columns);
+    // In Column order, so a message listing columns reads the same on every run.
+    EnumMap<Column, String> ordered = new EnumMap<>(Column.class);
+    ordered.putAll(columns);
+    columns = Collections.unmodifiableMap(ordered);
     ignoredKinds = Set.copyOf(ignoredKinds);
   }
 
