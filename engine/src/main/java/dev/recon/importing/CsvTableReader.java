@@ -41,8 +41,10 @@ final class CsvTableReader {
       List<String> header = null;
       List<RawRow> rows = new ArrayList<>();
       for (CSVRecord record : parser) {
-        // commons-csv counts line breaks consumed; for a one-line record that is its own line.
-        int line = profile.skipRows() + (int) parser.getCurrentLineNumber();
+        // commons-csv counts line breaks consumed, which puts a record with a quoted line break
+        // on its last line; the user looks for the line it starts on.
+        int line =
+            profile.skipRows() + (int) parser.getCurrentLineNumber() - lineBreaksInside(record);
         if (header == null) {
           header = trimmed(record);
           continue;
@@ -77,6 +79,20 @@ final class CsvTableReader {
       throw new BadInput(
           Problem.ofFile(file.name(), "is not valid CSV: " + e.getCause().getMessage()));
     }
+  }
+
+  private static int lineBreaksInside(CSVRecord record) {
+    int breaks = 0;
+    for (String value : record) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        boolean crlf = c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n';
+        if (c == '\n' || (c == '\r' && !crlf)) {
+          breaks++;
+        }
+      }
+    }
+    return breaks;
   }
 
   private static List<String> trimmed(CSVRecord record) {

@@ -36,7 +36,10 @@ public record Profile(
     Set<String> ignoredKinds) {
 
   public Profile {
-    columns = Collections.unmodifiableMap(new EnumMap<>(columns));
+    // In Column order, so a message listing columns reads the same on every run.
+    EnumMap<Column, String> ordered = new EnumMap<>(Column.class);
+    ordered.putAll(columns);
+    columns = Collections.unmodifiableMap(ordered);
     ignoredKinds = Set.copyOf(ignoredKinds);
   }
 

@@ -4,6 +4,7 @@ import com.github.pjfanning.xlsx.StreamingReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,13 +17,16 @@ import org.apache.poi.ss.usermodel.Workbook;
 
 /**
  * Reads the first sheet of an XLSX workbook with a streaming reader, so a large sheet is never held
- * as a whole object model. Date cells become ISO dates; numeric cells become the shortest decimal
- * that round-trips the stored IEEE double, which is exactly the decimal the spreadsheet displays
- * for any amount of up to 15 significant digits.
+ * as a whole object model. Date cells become ISO dates; numeric cells become the decimal the
+ * spreadsheet displays: the stored IEEE double to 15 significant digits, which is exact for any
+ * amount typed in and turns a formula's 0.30000000000000004 back into the 0.3 the user sees.
+ * Numeric cells are written with the profile's decimal separator, since the normalizer reads every
+ * cell by the profile.
  */
 final class XlsxTableReader {
   private static final int ROW_CACHE_ROWS = 200;
   private static final int BUFFER_BYTES = 8192;
+  private static final MathContext DISPLAYED_DIGITS = new MathContext(15);
 
   private XlsxTableReader() {}
 
@@ -45,7 +49,9 @@ final class XlsxTableReader {
         if (line <= profile.skipRows()) {
           continue;
         }
-        List<String> cells = cells(row, header == null ? row.getLastCellNum() : header.size());
+        List<String> cells =
+            cells(
+                row, header == null ? row.getLastCellNum() : header.size(), profile.decimalComma());
         if (cells.stream().allMatch(String::isEmpty)) {
           continue;
         }
@@ -67,15 +73,15 @@ final class XlsxTableReader {
     }
   }
 
-  private static List<String> cells(Row row, int width) {
+  private static List<String> cells(Row row, int width, boolean decimalComma) {
     List<String> cells = new ArrayList<>(Math.max(width, 0));
     for (int i = 0; i < width; i++) {
-      cells.add(text(row.getCell(i)));
+      cells.add(text(row.getCell(i), decimalComma));
     }
     return cells;
   }
 
-  private static String text(Cell cell) {
+  private static String text(Cell cell, boolean decimalComma) {
     if (cell == null) {
       return "";
     }
@@ -87,10 +93,16 @@ final class XlsxTableReader {
       case NUMERIC ->
           DateUtil.isCellDateFormatted(cell)
               ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-              : BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString();
+              : number(cell.getNumericCellValue(), decimalComma);
       case STRING -> cell.getStringCellValue().strip();
       case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
       default -> "";
     };
+  }
+
+  private static String number(double value, boolean decimalComma) {
+    String plain =
+        BigDecimal.valueOf(value).round(DISPLAYED_DIGITS).stripTrailingZeros().toPlainString();
+    return decimalComma ? plain.replace('.', ',') : plain;
   }
 }
