@@ -40,6 +40,7 @@ final class CsvTableReader {
     try (CSVParser parser = CSVParser.parse(new StringReader(skipped[1]), format)) {
       List<String> header = null;
       List<RawRow> rows = new ArrayList<>();
+      List<Problem> shapeProblems = new ArrayList<>();
       for (CSVRecord record : parser) {
         // commons-csv counts line breaks consumed, which puts a record with a quoted line break
         // on its last line; the user looks for the line it starts on.
@@ -53,23 +54,18 @@ final class CsvTableReader {
           continue;
         }
         if (record.size() != header.size()) {
-          throw new BadInput(
-              new Problem(
-                  file.name(),
-                  line,
-                  null,
-                  "has "
-                      + record.size()
-                      + " fields but the header has "
-                      + header.size()
-                      + " (check the delimiter '"
-                      + profile.delimiter()
-                      + "' and quoting)"));
+          if (shapeProblems.size() < RowNormalizer.PROBLEMS_MAX) {
+            shapeProblems.add(wrongShape(file, profile, line, record.size(), header.size()));
+          }
+          continue;
         }
         rows.add(new RawRow(line, trimmed(record)));
       }
       if (header == null) {
         throw new BadInput(Problem.ofFile(file.name(), "has no header row"));
+      }
+      if (!shapeProblems.isEmpty()) {
+        throw new BadInput(shapeProblems);
       }
       return new Table(FileFormat.CSV, header, rows);
     } catch (IOException e) {
@@ -79,6 +75,21 @@ final class CsvTableReader {
       throw new BadInput(
           Problem.ofFile(file.name(), "is not valid CSV: " + e.getCause().getMessage()));
     }
+  }
+
+  private static Problem wrongShape(
+      InputFile file, Profile profile, int line, int fields, int headerFields) {
+    return new Problem(
+        file.name(),
+        line,
+        null,
+        "has "
+            + fields
+            + " fields but the header has "
+            + headerFields
+            + " (check the delimiter '"
+            + profile.delimiter()
+            + "' and quoting)");
   }
 
   private static int lineBreaksInside(CSVRecord record) {

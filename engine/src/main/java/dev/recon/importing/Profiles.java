@@ -1,6 +1,7 @@
 package dev.recon.importing;
 
 import dev.recon.facts.Side;
+import dev.recon.money.Currencies;
 import dev.recon.normalizing.DateText;
 import java.io.IOException;
 import java.io.InputStream;
@@ -84,13 +85,17 @@ public final class Profiles {
             Side.parse(required(name, p, "source")),
             delimiter(name, p.getProperty("delimiter", ",")),
             charset(name, p.getProperty("encoding", "UTF-8")),
-            Integer.parseInt(p.getProperty("skip.rows", "0").strip()),
-            new DateText(p.getProperty("date.format", "yyyy-MM-dd").strip()),
-            Boolean.parseBoolean(p.getProperty("decimal.comma", "false").strip()),
+            skipRows(name, p.getProperty("skip.rows", "0")),
+            dateText(name, p.getProperty("date.format", "yyyy-MM-dd").strip()),
+            oneOf(name, "decimal.comma", p.getProperty("decimal.comma", "false"), "true", "false")
+                .equals("true"),
             columns,
-            blankToNull(p.getProperty("default.currency")),
+            currency(name, blankToNull(p.getProperty("default.currency"))),
             blankToNull(p.getProperty("default.account")),
-            "inverted".equalsIgnoreCase(p.getProperty("amount.sign", "normal").strip()) ? -1 : 1,
+            oneOf(name, "amount.sign", p.getProperty("amount.sign", "normal"), "normal", "inverted")
+                    .equals("inverted")
+                ? -1
+                : 1,
             pattern(name, p.getProperty("reference.pattern")),
             kinds(p.getProperty("ignore.kinds", "")));
     validate(profile);
@@ -124,8 +129,75 @@ public final class Profiles {
     return value.strip();
   }
 
+  /**
+   * The value, lower-cased, if it is one of the allowed words; a typo is an error, not a default.
+   */
+  private static String oneOf(String name, String key, String value, String... allowed) {
+    String word = value.strip().toLowerCase(Locale.ROOT);
+    for (String candidate : allowed) {
+      if (candidate.equals(word)) {
+        return word;
+      }
+    }
+    throw new IllegalArgumentException(
+        "profile "
+            + name
+            + ": "
+            + key
+            + " must be "
+            + String.join(" or ", allowed)
+            + ", not \""
+            + value.strip()
+            + "\"");
+  }
+
+  private static int skipRows(String name, String value) {
+    try {
+      int rows = Integer.parseInt(value.strip());
+      if (rows >= 0) {
+        return rows;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        "profile "
+            + name
+            + ": skip.rows must be a whole number of rows (0 or more), not \""
+            + value.strip()
+            + "\"");
+  }
+
+  private static DateText dateText(String name, String pattern) {
+    try {
+      return new DateText(pattern);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "profile "
+              + name
+              + ": date.format \""
+              + pattern
+              + "\" is not a date pattern: "
+              + e.getMessage());
+    }
+  }
+
+  private static String currency(String name, String code) {
+    if (code == null) {
+      return null;
+    }
+    try {
+      return Currencies.of(code).getCurrencyCode();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "profile " + name + ": default.currency: " + e.getMessage());
+    }
+  }
+
   private static char delimiter(String name, String value) {
-    String v = "tab".equalsIgnoreCase(value.strip()) ? "\t" : value;
+    // A stray blank after "delimiter = ;" must not matter; a delimiter that is itself blank must.
+    String stripped = value.strip();
+    String v = "tab".equalsIgnoreCase(stripped) ? "\t" : stripped.isEmpty() ? value : stripped;
     if (v.length() != 1) {
       throw new IllegalArgumentException(
           "profile " + name + ": delimiter must be one character or 'tab', not \"" + value + "\"");

@@ -172,6 +172,15 @@ final class RowNormalizer {
     }
     long inMinor = in == null ? 0 : Math.abs(in.minor());
     long outMinor = out == null ? 0 : Math.abs(out.minor());
+    if (inMinor != 0 && outMinor != 0) {
+      throw new FieldProblem(
+          Column.MONEY_IN,
+          "both the money-in ("
+              + in.toDecimal().toPlainString()
+              + ") and the money-out column ("
+              + out.toDecimal().toPlainString()
+              + ") hold an amount; a row must be one or the other");
+    }
     return new Money(inMinor - outMinor, currency);
   }
 

@@ -22,17 +22,29 @@ public final class AmountText {
       return null;
     }
     String text = raw.strip().replace("\u00a0", "").replace(" ", "").replace("'", "");
+    // Exactly one sign marker is allowed: "(-12.00)" or "-12.00-" is refused, not guessed at.
     boolean negative = false;
+    int markers = 0;
     if (text.startsWith("(") && text.endsWith(")")) {
       negative = true;
+      markers++;
       text = text.substring(1, text.length() - 1);
     }
     if (text.startsWith("-") || text.startsWith("+")) {
-      negative ^= text.charAt(0) == '-';
+      negative = text.charAt(0) == '-';
+      markers++;
       text = text.substring(1);
-    } else if (text.endsWith("-")) {
-      negative = !negative;
+    }
+    if (text.endsWith("-")) {
+      negative = true;
+      markers++;
       text = text.substring(0, text.length() - 1);
+    }
+    if (markers > 1) {
+      throw new IllegalArgumentException(
+          "\""
+              + raw.strip()
+              + "\" is not an amount: it has more than one sign (write -12.00, 12.00- or (12.00))");
     }
     Pattern shape = decimalComma ? COMMA_DECIMAL : POINT_DECIMAL;
     if (!shape.matcher(text).matches()) {

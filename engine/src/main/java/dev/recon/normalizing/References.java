@@ -38,7 +38,9 @@ public final class References {
         }
         Matcher matcher = pattern.matcher(candidate);
         if (matcher.find()) {
-          return clean(matcher.groupCount() >= 1 ? matcher.group(1) : matcher.group());
+          // In an alternation such as INV-(\\d+)|PO-\\d+ group 1 may not take part: use the match.
+          String group = matcher.groupCount() >= 1 ? matcher.group(1) : null;
+          return clean(group != null ? group : matcher.group());
         }
       }
     }

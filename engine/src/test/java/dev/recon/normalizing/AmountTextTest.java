@@ -126,7 +126,19 @@ class AmountTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--12", "+-12", "-12-", "+12-", "(12.00", "12.00)", "-", "()"})
+    @ValueSource(
+        strings = {
+          "--12",
+          "+-12",
+          "-12-",
+          "+12-",
+          "(12.00",
+          "12.00)",
+          "-",
+          "()",
+          "(-12.00)",
+          "(12.00-)"
+        })
     void doubledOrUnbalancedSignsAreRefused(String text) {
       assertThatThrownBy(() -> AmountText.parse(text, POINT))
           .isInstanceOf(IllegalArgumentException.class)
