@@ -45,7 +45,8 @@ final class XlsxTableReader {
         if (line <= profile.skipRows()) {
           continue;
         }
-        List<String> cells = cells(row, header == null ? row.getLastCellNum() : header.size());
+        List<String> cells =
+            cells(row, header == null ? row.getLastCellNum() : header.size(), profile);
         if (cells.stream().allMatch(String::isEmpty)) {
           continue;
         }
@@ -67,15 +68,15 @@ final class XlsxTableReader {
     }
   }
 
-  private static List<String> cells(Row row, int width) {
+  private static List<String> cells(Row row, int width, Profile profile) {
     List<String> cells = new ArrayList<>(Math.max(width, 0));
     for (int i = 0; i < width; i++) {
-      cells.add(text(row.getCell(i)));
+      cells.add(text(row.getCell(i), profile));
     }
     return cells;
   }
 
-  private static String text(Cell cell) {
+  private static String text(Cell cell, Profile profile) {
     if (cell == null) {
       return "";
     }
@@ -87,10 +88,19 @@ final class XlsxTableReader {
       case NUMERIC ->
           DateUtil.isCellDateFormatted(cell)
               ? cell.getLocalDateTimeCellValue().toLocalDate().toString()
-              : BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString();
+              : number(cell.getNumericCellValue(), profile);
       case STRING -> cell.getStringCellValue().strip();
       case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue());
       default -> "";
     };
+  }
+
+  /**
+   * A number cell written with the decimal separator the profile reads, so a decimal-comma profile
+   * neither refuses 1250.0 nor takes 1.234 for one thousand two hundred and thirty-four.
+   */
+  private static String number(double value, Profile profile) {
+    String plain = BigDecimal.valueOf(value).toPlainString();
+    return profile.decimalComma() ? plain.replace('.', ',') : plain;
   }
 }
