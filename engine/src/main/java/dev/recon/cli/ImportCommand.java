@@ -4,6 +4,7 @@ import dev.recon.importing.BadInput;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.ImportResult;
 import dev.recon.importing.Importer;
+import dev.recon.importing.InputFile;
 import dev.recon.importing.Profile;
 import dev.recon.persistence.Database;
 import java.io.PrintWriter;
@@ -48,20 +49,24 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Profile profile = ProfileChoice.resolve(source, profileName);
+    Profile profile = ProfileChoice.resolve(spec, source, profileName);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int refused = 0;
     try (Database database = recon.openDatabase()) {
       Importer importer = new Importer(database, recon.clock, recon.actor());
-      for (Path file : files) {
+      for (Path path : files) {
+        InputFile file = null;
         try {
+          file = InputFile.read(path);
           ImportResult result =
               importer.importFile(FileParser.parse(file, profile, account), account);
           out.println(result.describe());
         } catch (BadInput e) {
           e.problems().forEach(problem -> err.println("error: " + problem));
-          err.println(file.getFileName() + ": refused; nothing from this file was stored");
+          err.println(path.getFileName() + ": refused; nothing from this file was stored");
+          String sha256 = file == null ? null : file.sha256();
+          importer.recordRefusal(path.getFileName().toString(), sha256, e);
           refused++;
         }
       }

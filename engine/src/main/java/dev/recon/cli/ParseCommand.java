@@ -49,7 +49,8 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ParsedFile parsed = FileParser.parse(file, ProfileChoice.resolve(source, profileName), account);
+    ParsedFile parsed =
+        FileParser.parse(file, ProfileChoice.resolve(spec, source, profileName), account);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       printJson(parsed, out);

@@ -3,14 +3,17 @@ package dev.recon.cli;
 import dev.recon.facts.Side;
 import dev.recon.importing.Profile;
 import dev.recon.importing.Profiles;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Picks the profile from --source and --profile: either may imply the other, both must agree. */
 final class ProfileChoice {
   private ProfileChoice() {}
 
-  static Profile resolve(String source, String profileName) {
+  static Profile resolve(CommandSpec spec, String source, String profileName) {
     if (profileName == null && source == null) {
-      throw new IllegalArgumentException(
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
           "say what the file is: --source bank|gateway|ledger or --profile NAME");
     }
     Profile profile =

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /**
  * The {@code recon} command. Options here apply to every subcommand: which database, and who is
  * acting (recorded in the audit log). Exit codes: 0 done, 1 input refused or a request that cannot
- * be carried out (the message says why), 2 a mistake in the command line.
+ * be carried out (the message says why), 2 a mistake in the command line, 3 a bug in Recon.
  */
 @Command(
     name = "recon",
@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
     })
 public final class ReconCommand {
   public static final int EXIT_REFUSED = 1;
+  public static final int EXIT_INTERNAL_ERROR = 3;
 
   @Option(
       names = "--db",
@@ -91,6 +92,10 @@ public final class ReconCommand {
       err.flush();
       return EXIT_REFUSED;
     }
-    throw new IllegalStateException("recon failed unexpectedly; please report this", e);
+    err.println(
+        "internal error: recon failed unexpectedly; please report this with the trace below");
+    e.printStackTrace(err);
+    err.flush();
+    return EXIT_INTERNAL_ERROR;
   }
 }

@@ -3,14 +3,15 @@ package dev.recon.importing;
 import java.util.Map;
 
 /**
- * What an import did. {@code alreadyImported} means the very same bytes were imported before and
- * nothing was read into the database; {@code duplicates} are rows already stored from an earlier,
- * overlapping file.
+ * What an import did. {@code alreadyImported} means the very same bytes were imported before (as
+ * {@code earlierImport} describes: name, account, profile, who and when) and nothing was read into
+ * the database; {@code duplicates} are rows already stored from an earlier, overlapping file.
  */
 public record ImportResult(
     String fileName,
     long fileId,
     boolean alreadyImported,
+    String earlierImport,
     int records,
     int added,
     int duplicates,
@@ -19,7 +20,12 @@ public record ImportResult(
 
   public String describe() {
     if (alreadyImported) {
-      return fileName + ": already imported as file #" + fileId + "; nothing added";
+      return fileName
+          + ": already imported as file #"
+          + fileId
+          + "; nothing added ("
+          + earlierImport
+          + ")";
     }
     return fileName
         + ": "

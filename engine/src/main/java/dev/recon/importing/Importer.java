@@ -27,6 +27,34 @@ public final class Importer {
     this.actor = actor;
   }
 
+  /**
+   * Records in the audit log that a file was refused, in a transaction of its own: nothing of the
+   * file is stored, but an auditor can see that it arrived and why it was turned away.
+   */
+  public void recordRefusal(String fileName, String sha256, BadInput refusal) {
+    String detail =
+        fileName
+            + (sha256 == null ? "" : " sha256=" + sha256)
+            + " refused with "
+            + refusal.problems().size()
+            + " problem(s); first: "
+            + refusal.problems().get(0);
+    database.inTransaction(
+        tx -> {
+          tx.audit()
+              .append(
+                  new AuditStore.Entry(
+                      OffsetDateTime.now(clock),
+                      actor,
+                      "IMPORT_REFUSED",
+                      "imported_file",
+                      null,
+                      null,
+                      detail.length() > 4000 ? detail.substring(0, 4000) : detail));
+          return null;
+        });
+  }
+
   public ImportResult importFile(ParsedFile parsed, String accountOverride) {
     return database.inTransaction(tx -> store(tx, parsed, accountOverride));
   }
@@ -35,10 +63,22 @@ public final class Importer {
     ImportStore imports = tx.imports();
     Optional<ImportStore.ImportedFile> earlier = imports.findByContent(parsed.file().sha256());
     if (earlier.isPresent()) {
+      ImportStore.ImportedFile first = earlier.get();
+      String description =
+          first.fileName()
+              + ", account "
+              + (first.account() == null ? "from the file" : first.account())
+              + ", profile "
+              + first.profile()
+              + ", by "
+              + first.importedBy()
+              + " at "
+              + first.importedAt();
       return new ImportResult(
           parsed.file().name(),
-          earlier.get().id(),
+          first.id(),
           true,
+          description,
           parsed.facts().size(),
           0,
           0,
@@ -86,6 +126,7 @@ public final class Importer {
         parsed.file().name(),
         fileId,
         false,
+        null,
         parsed.facts().size(),
         fresh.size(),
         identified.size() - fresh.size(),

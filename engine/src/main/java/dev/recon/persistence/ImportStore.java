@@ -24,7 +24,13 @@ public final class ImportStore {
 
   /** A file already imported, as the user will want it described. */
   public record ImportedFile(
-      long id, String fileName, String importedBy, OffsetDateTime importedAt, int addedCount) {}
+      long id,
+      String fileName,
+      String account,
+      String profile,
+      String importedBy,
+      OffsetDateTime importedAt,
+      int addedCount) {}
 
   /** What a new file row records. */
   public record NewFile(
@@ -55,6 +61,8 @@ public final class ImportStore {
                 new ImportedFile(
                     r.getId(),
                     r.getFileName(),
+                    r.getAccount(),
+                    r.getProfile(),
                     r.getImportedBy(),
                     r.getImportedAt(),
                     r.getAddedCount()));

@@ -70,7 +70,8 @@ class ImportIdempotencyTest {
         .isEqualTo(
             "statement-2026-11-02_to_06.csv: already imported as file #"
                 + first.fileId()
-                + "; nothing added");
+                + "; nothing added (statement-2026-11-02_to_06.csv, account OPERATING-EUR,"
+                + " profile bank, by alice at 2026-11-12T08:00Z)");
     assertThat(itemCount(database)).isEqualTo(items).isEqualTo(8);
     assertThat(importAuditCount(database)).isEqualTo(audits).isEqualTo(1);
     assertThat(fileRows(database)).hasSize(1);
