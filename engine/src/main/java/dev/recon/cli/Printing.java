@@ -14,13 +14,14 @@ final class Printing {
     out.printf(
         Locale.ROOT,
         "Match run #%d with rule set %s (version %s): %d items considered, %d groups created"
-            + " (%d items matched), %d exceptions opened, %d resolved%n",
+            + " (%d items matched), %d suggestions for review, %d exceptions opened, %d resolved%n",
         run.runId(),
         run.ruleSetName(),
         run.ruleSetVersion().substring(0, 12),
         run.itemsConsidered(),
         run.groupsCreated(),
         run.itemsMatched(),
+        run.suggestionsCreated(),
         run.exceptionsOpened(),
         run.exceptionsResolved());
   }

@@ -3,6 +3,7 @@ package dev.recon.matching;
 import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
 import dev.recon.facts.Side;
+import dev.recon.money.Currencies;
 import dev.recon.normalizing.References;
 import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
@@ -25,6 +26,9 @@ import org.kie.api.runtime.KieSession;
  */
 public final class Matcher {
   private static final int RIVALS_DESCRIBED_MAX = 5;
+
+  /** Minor units per currency unit, by the currency's scale (ISO 4217 scales are 0 to 4). */
+  private static final long[] UNIT_MINOR = {1, 10, 100, 1_000, 10_000};
 
   private Matcher() {}
 
@@ -60,6 +64,7 @@ public final class Matcher {
 
   static MatchItem toMatchItem(Item item) {
     Fact f = item.fact();
+    int bookingDay = Math.toIntExact(f.bookingDate().toEpochDay());
     return new MatchItem(
         item.id(),
         item.naturalKey(),
@@ -67,8 +72,11 @@ public final class Matcher {
         f.account(),
         f.currencyCode(),
         f.amount().minor(),
-        Math.toIntExact(f.bookingDate().toEpochDay()),
+        UNIT_MINOR[Currencies.scale(f.amount().currency())],
+        bookingDay,
+        f.valueDate() == null ? bookingDay : Math.toIntExact(f.valueDate().toEpochDay()),
         f.reference(),
+        f.counterparty(),
         References.clean(f.payoutId()));
   }
 

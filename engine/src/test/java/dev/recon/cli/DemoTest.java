@@ -45,7 +45,9 @@ class DemoTest {
     String output = runDemo(url);
 
     assertThat(output).contains("6 added, 3 already stored");
-    assertThat(output).contains("8 groups created (22 items matched), 11 exceptions opened");
+    assertThat(output)
+        .contains(
+            "10 groups created (26 items matched), 0 suggestions for review, 7 exceptions opened");
     try (Database database = Database.open(url)) {
       MatchReport report =
           database.inTransaction(tx -> MatchReport.build(tx, LocalDate.of(2026, 11, 12)));

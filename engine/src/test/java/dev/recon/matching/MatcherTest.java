@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MatcherTest {
   private static final String EXACT = "Exact bank to ledger";
   private static final String PAYOUT = "Gateway payout to bank";
+  private static final String TOLERANT = "Tolerant bank to ledger";
 
   /** Runs the standard rules on a scenario and asserts exactly these groups were formed. */
   private static MatchOutcome check(String scenario, String... expectedGroups) {
@@ -77,26 +78,29 @@ class MatcherTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2026-11-06", "2026-10-29"})
-    void fourDaysApartGoesToTheExceptionQueue(String ledgerDate) {
-      MatchOutcome outcome =
-          check(
-              """
-              name side   account ccy amount date       ref
-              b1   bank   OPS     EUR 10.00  2026-11-02 R1
-              l1   ledger OPS     EUR 10.00  %s R1
-              """
-                  .formatted(ledgerDate));
-      assertThat(outcome.unmatched()).hasSize(2);
+    void fourDaysApartIsOutsideTheExactWindowButTolerated(String ledgerDate) {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-02 R1
+          l1   ledger OPS     EUR 10.00  %s R1
+          """
+              .formatted(ledgerDate),
+          "b1+l1 by " + TOLERANT);
     }
 
     @Test
-    void oneCentDifferenceDoesNotMatchExactly() {
-      check(
-          """
-          name side   account ccy amount  date       ref
-          b1   bank   OPS     EUR 1190.00 2026-11-03 INV-7
-          l1   ledger OPS     EUR 1190.01 2026-11-03 INV-7
-          """);
+    void oneCentDifferenceIsNotExactButTolerated() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount  date       ref
+              b1   bank   OPS     EUR 1190.00 2026-11-03 INV-7
+              l1   ledger OPS     EUR 1190.01 2026-11-03 INV-7
+              """,
+              "b1+l1 by " + TOLERANT);
+      assertThat(outcome.groups().get(0).amountDeltaMinor()).isEqualTo(1);
+      assertThat(outcome.groups().get(0).confidence()).isLessThan(java.math.BigDecimal.ONE);
     }
 
     @Test
@@ -159,6 +163,75 @@ class MatcherTest {
           """,
           "b1+l1 by " + EXACT,
           "b2+l2 by " + EXACT);
+    }
+  }
+
+  @Nested
+  class Tolerant {
+    @Test
+    void aTypoInTheReferenceIsToleratedAndItsSimilarityRecorded() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount  date       ref
+              b1   bank   OPS     EUR 2150.00 2026-11-10 INV-2026-1009
+              l1   ledger OPS     EUR 2150.00 2026-11-10 INV-2026-1090
+              """,
+              "b1+l1 by " + TOLERANT);
+      assertThat(outcome.groups().get(0).similarityBp()).isBetween(8500, 9999);
+    }
+
+    @Test
+    void exactlyOneCurrencyUnitApartIsInsideAndOneMinorUnitMoreIsOutside() {
+      check(
+          """
+          name side   account ccy amount  date       ref
+          b1   bank   OPS     EUR 100.00  2026-11-10 INV-1
+          l1   ledger OPS     EUR 101.00  2026-11-10 INV-1
+          b2   bank   OPS     EUR 200.00  2026-11-10 INV-2
+          l2   ledger OPS     EUR 201.01  2026-11-10 INV-2
+          b3   bank   TOKYO   JPY 5000    2026-11-10 INV-3
+          l3   ledger TOKYO   JPY 5001    2026-11-10 INV-3
+          b4   bank   TOKYO   JPY 6000    2026-11-10 INV-4
+          l4   ledger TOKYO   JPY 6002    2026-11-10 INV-4
+          """,
+          "b1+l1 by " + TOLERANT,
+          "b3+l3 by " + TOLERANT);
+    }
+
+    @Test
+    void fiveDaysApartIsInsideAndSixIsOutside() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-10 INV-1
+          l1   ledger OPS     EUR 10.00  2026-11-15 INV-1
+          b2   bank   OPS     EUR 20.00  2026-11-10 INV-2
+          l2   ledger OPS     EUR 20.00  2026-11-16 INV-2
+          """,
+          "b1+l1 by " + TOLERANT);
+    }
+
+    @Test
+    void dissimilarReferencesAreNotTolerated() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-10 INV-2026-1001
+          l1   ledger OPS     EUR 10.00  2026-11-10 PO-77812
+          """);
+    }
+
+    @Test
+    void anExactMatchBeatsATolerantOneForTheSameItem() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          b1   bank   OPS     EUR 10.00  2026-11-10 INV-1
+          l1   ledger OPS     EUR 10.50  2026-11-10 INV-1
+          l2   ledger OPS     EUR 10.00  2026-11-12 INV-1
+          """,
+          "b1+l2 by " + EXACT);
     }
   }
 

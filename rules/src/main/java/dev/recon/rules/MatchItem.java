@@ -6,6 +6,9 @@ package dev.recon.rules;
  * which is what keeps matching from comparing every item with every other.
  *
  * <p>{@code blockKey} is account and currency together, so one indexed equality blocks by both.
+ * {@code amountUnitBucket} is the amount floored to whole currency units: two amounts at most one
+ * unit apart lie in the same or adjacent buckets, so a tolerance of up to one unit is found by
+ * three indexed joins (bucket -1, 0, +1) instead of a comparison with every item of the account.
  */
 public final class MatchItem {
   private final long id;
@@ -14,10 +17,17 @@ public final class MatchItem {
   private final String account;
   private final String currency;
   private final long amountMinor;
+  private final long unitMinor;
   private final int bookingDay;
+  private final int valueDay;
   private final String reference;
+  private final String counterparty;
   private final String payoutKey;
 
+  /**
+   * @param unitMinor minor units in one currency unit: 100 for EUR, 1 for JPY, 1000 for BHD
+   * @param valueDay the value date's epoch day, or the booking day when there is no value date
+   */
   public MatchItem(
       long id,
       String naturalKey,
@@ -25,8 +35,11 @@ public final class MatchItem {
       String account,
       String currency,
       long amountMinor,
+      long unitMinor,
       int bookingDay,
+      int valueDay,
       String reference,
+      String counterparty,
       String payoutKey) {
     this.id = id;
     this.naturalKey = naturalKey;
@@ -34,8 +47,11 @@ public final class MatchItem {
     this.account = account;
     this.currency = currency;
     this.amountMinor = amountMinor;
+    this.unitMinor = unitMinor;
     this.bookingDay = bookingDay;
+    this.valueDay = valueDay;
     this.reference = reference;
+    this.counterparty = counterparty;
     this.payoutKey = payoutKey;
   }
 
@@ -67,12 +83,28 @@ public final class MatchItem {
     return amountMinor;
   }
 
+  public long getUnitMinor() {
+    return unitMinor;
+  }
+
+  public long getAmountUnitBucket() {
+    return Math.floorDiv(amountMinor, unitMinor);
+  }
+
   public int getBookingDay() {
     return bookingDay;
   }
 
+  public int getValueDay() {
+    return valueDay;
+  }
+
   public String getReference() {
     return reference;
+  }
+
+  public String getCounterparty() {
+    return counterparty;
   }
 
   public String getPayoutKey() {

@@ -17,6 +17,35 @@ public final class MatchItems {
     return sum;
   }
 
+  /**
+   * The confidence of a tolerant match in basis points: the reference similarity scaled to at most
+   * 9500, less 100 per day apart and less up to 1000 for an amount difference of a whole unit. An
+   * exact match is 10000; a tolerant one never reaches it.
+   */
+  public static int tolerantConfidenceBp(
+      int similarityBp, long amountDeltaMinor, long unitMinor, int dayDistance) {
+    long confidence =
+        similarityBp * 95L / 100 - 100L * dayDistance - 1000L * amountDeltaMinor / unitMinor;
+    return (int) Math.max(0, confidence);
+  }
+
+  /** A tolerant one-to-one candidate, with what it tolerated measured on booking days. */
+  public static MatchCandidate tolerant(
+      String ruleName, int priority, boolean automatic, MatchItem anchor, MatchItem other) {
+    long delta = Math.abs(anchor.getAmountMinor() - other.getAmountMinor());
+    int days = Math.abs(anchor.getBookingDay() - other.getBookingDay());
+    int similarity = Similarity.jaroWinklerBp(anchor.getReference(), other.getReference());
+    return new MatchCandidate(
+        ruleName,
+        priority,
+        automatic,
+        tolerantConfidenceBp(similarity, delta, anchor.getUnitMinor(), days),
+        delta,
+        days,
+        similarity,
+        List.of(anchor, other));
+  }
+
   public static List<MatchItem> with(MatchItem first, Collection<?> rest) {
     List<MatchItem> all = new ArrayList<>(rest.size() + 1);
     all.add(first);

@@ -41,7 +41,8 @@ class StandardRuleSetTest {
 
   private static MatchItem item(
       long id, String side, long amountMinor, int day, String ref, String payout) {
-    return new MatchItem(id, side + id, side, "OPS", "EUR", amountMinor, day, ref, payout);
+    return new MatchItem(
+        id, side + id, side, "OPS", "EUR", amountMinor, 100, day, day, ref, null, payout);
   }
 
   @Test
@@ -53,8 +54,25 @@ class StandardRuleSetTest {
             item(3, "LEDGER", 10_00, 104, "R1", null),
             item(4, "LEDGER", 10_01, 100, "R1", null));
     assertThat(candidates)
+        .filteredOn(c -> c.ruleName().equals("Exact bank to ledger"))
         .extracting(c -> c.items().get(1).getId() + "@" + c.dayDistance())
         .containsExactlyInAnyOrder("2@2");
+  }
+
+  @Test
+  void tolerantRuleFindsAmountsWithinOneUnitAcrossBucketEdgesAndNoFurther() throws IOException {
+    List<MatchCandidate> candidates =
+        fire(
+            item(1, "BANK", 10_00, 100, "INV20261009", null),
+            item(2, "LEDGER", 9_00, 100, "INV20261090", null),
+            item(3, "LEDGER", 11_00, 105, "INV20261009", null),
+            item(4, "LEDGER", 11_01, 100, "INV20261009", null),
+            item(5, "LEDGER", 10_50, 106, "INV20261009", null),
+            item(6, "LEDGER", 10_00, 100, "XYZ", null));
+    assertThat(candidates)
+        .filteredOn(c -> c.ruleName().equals("Tolerant bank to ledger"))
+        .extracting(c -> c.items().get(1).getId())
+        .containsExactlyInAnyOrder(2L, 3L);
   }
 
   @Test
