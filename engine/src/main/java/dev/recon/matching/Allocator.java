@@ -5,7 +5,6 @@ import dev.recon.rules.MatchItem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,8 +56,11 @@ final class Allocator {
     List<MatchCandidate> ranked = new ArrayList<>(proposed);
     ranked.sort(RANK.thenComparing(Allocator::memberKeys));
     Map<Long, List<MatchCandidate>> byItem = indexByItem(ranked);
-    Set<Long> claimed = new HashSet<>();
+    // The tier in which each item was claimed: a rival claimed in an earlier tier is out of the
+    // running, one claimed in the current tier still makes its equals ambiguous.
+    Map<Long, Integer> claimedInTier = new HashMap<>();
     List<Decision> decisions = new ArrayList<>();
+    int tier = 0;
     int tierStart = 0;
     while (tierStart < ranked.size()) {
       int tierEnd = tierStart;
@@ -66,26 +68,28 @@ final class Allocator {
           && RANK.compare(ranked.get(tierStart), ranked.get(tierEnd)) == 0) {
         tierEnd++;
       }
-      decideTier(ranked.subList(tierStart, tierEnd), byItem, claimed, decisions);
+      decideTier(ranked.subList(tierStart, tierEnd), tier++, byItem, claimedInTier, decisions);
       tierStart = tierEnd;
     }
     return decisions;
   }
 
   private static void decideTier(
-      List<MatchCandidate> tier,
+      List<MatchCandidate> candidates,
+      int tier,
       Map<Long, List<MatchCandidate>> byItem,
-      Set<Long> claimed,
+      Map<Long, Integer> claimedInTier,
       List<Decision> decisions) {
-    Set<Long> claimedBefore = new HashSet<>(claimed);
-    for (MatchCandidate candidate : tier) {
-      if (anyClaimed(candidate, claimed)) {
+    for (MatchCandidate candidate : candidates) {
+      if (anyClaimedBefore(candidate, claimedInTier, Integer.MAX_VALUE)) {
         continue;
       }
       List<MatchCandidate> equalRivals = new ArrayList<>();
       for (MatchCandidate rival : rivalsOf(candidate, byItem)) {
         boolean sameRank = RANK.compare(rival, candidate) == 0;
-        if (sameRank && !anyClaimed(rival, claimedBefore) && !interchangeable(rival, candidate)) {
+        if (sameRank
+            && !anyClaimedBefore(rival, claimedInTier, tier)
+            && !interchangeable(rival, candidate)) {
           equalRivals.add(rival);
         }
       }
@@ -93,9 +97,10 @@ final class Allocator {
         decisions.add(new Decision(candidate, Outcome.AMBIGUOUS, equalRivals));
       } else {
         Outcome outcome = candidate.automatic() ? Outcome.ACCEPTED : Outcome.SUGGESTED;
-        decisions.add(new Decision(candidate, outcome, runnersUp(candidate, byItem, claimed)));
+        decisions.add(
+            new Decision(candidate, outcome, runnersUp(candidate, byItem, claimedInTier)));
       }
-      candidate.items().forEach(item -> claimed.add(item.getId()));
+      candidate.items().forEach(item -> claimedInTier.put(item.getId(), tier));
     }
   }
 
@@ -114,9 +119,11 @@ final class Allocator {
   }
 
   private static List<MatchCandidate> runnersUp(
-      MatchCandidate candidate, Map<Long, List<MatchCandidate>> byItem, Set<Long> claimed) {
+      MatchCandidate candidate,
+      Map<Long, List<MatchCandidate>> byItem,
+      Map<Long, Integer> claimedInTier) {
     return rivalsOf(candidate, byItem).stream()
-        .filter(rival -> !anyClaimed(rival, claimed))
+        .filter(rival -> !anyClaimedBefore(rival, claimedInTier, Integer.MAX_VALUE))
         .limit(RUNNERS_UP_MAX)
         .toList();
   }
@@ -131,9 +138,12 @@ final class Allocator {
     return byItem;
   }
 
-  private static boolean anyClaimed(MatchCandidate candidate, Set<Long> claimed) {
+  /** Whether any of the candidate's items was claimed in a tier before {@code tier}. */
+  private static boolean anyClaimedBefore(
+      MatchCandidate candidate, Map<Long, Integer> claimedInTier, int tier) {
     for (MatchItem item : candidate.items()) {
-      if (claimed.contains(item.getId())) {
+      Integer claimed = claimedInTier.get(item.getId());
+      if (claimed != null && claimed < tier) {
         return true;
       }
     }
