@@ -3,12 +3,11 @@ package dev.recon.matching;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Decides which proposed candidates become groups. Candidates are ranked by rule priority, then
@@ -26,6 +25,8 @@ import java.util.stream.Collectors;
  *
  * Rivals whose items have the same content as the candidate's (two identical card-fee lines on each
  * side) are interchangeable, not ambiguous: any pairing of them means the same thing.
+ *
+ * <p>Cost: one sort of the candidates, then work proportional to the candidates and their rivals.
  */
 final class Allocator {
   static final Comparator<MatchCandidate> RANK =
@@ -52,10 +53,33 @@ final class Allocator {
    */
   record Decision(MatchCandidate candidate, Outcome outcome, List<MatchCandidate> rivals) {}
 
+  /** A candidate with its members' natural keys sorted once, and its place in the ranking. */
+  private static final class Ranked {
+    final MatchCandidate candidate;
+    final String[] keys;
+    int position;
+
+    Ranked(MatchCandidate candidate) {
+      this.candidate = candidate;
+      this.keys =
+          candidate.items().stream().map(MatchItem::getNaturalKey).sorted().toArray(String[]::new);
+    }
+  }
+
+  private static final Comparator<Ranked> ORDER =
+      Comparator.<Ranked, MatchCandidate>comparing(r -> r.candidate, RANK)
+          .thenComparing((a, b) -> Arrays.compare(a.keys, b.keys));
+
   static List<Decision> allocate(List<MatchCandidate> proposed) {
-    List<MatchCandidate> ranked = new ArrayList<>(proposed);
-    ranked.sort(RANK.thenComparing(Allocator::memberKeys));
-    Map<Long, List<MatchCandidate>> byItem = indexByItem(ranked);
+    List<Ranked> ranked = new ArrayList<>(proposed.size());
+    for (MatchCandidate candidate : proposed) {
+      ranked.add(new Ranked(candidate));
+    }
+    ranked.sort(ORDER);
+    for (int i = 0; i < ranked.size(); i++) {
+      ranked.get(i).position = i;
+    }
+    Map<Long, List<Ranked>> byItem = indexByItem(ranked);
     // The tier in which each item was claimed: a rival claimed in an earlier tier is out of the
     // running, one claimed in the current tier still makes its equals ambiguous.
     Map<Long, Integer> claimedInTier = new HashMap<>();
@@ -63,9 +87,9 @@ final class Allocator {
     int tier = 0;
     int tierStart = 0;
     while (tierStart < ranked.size()) {
+      MatchCandidate first = ranked.get(tierStart).candidate;
       int tierEnd = tierStart;
-      while (tierEnd < ranked.size()
-          && RANK.compare(ranked.get(tierStart), ranked.get(tierEnd)) == 0) {
+      while (tierEnd < ranked.size() && RANK.compare(first, ranked.get(tierEnd).candidate) == 0) {
         tierEnd++;
       }
       decideTier(ranked.subList(tierStart, tierEnd), tier++, byItem, claimedInTier, decisions);
@@ -75,63 +99,83 @@ final class Allocator {
   }
 
   private static void decideTier(
-      List<MatchCandidate> candidates,
+      List<Ranked> candidates,
       int tier,
-      Map<Long, List<MatchCandidate>> byItem,
+      Map<Long, List<Ranked>> byItem,
       Map<Long, Integer> claimedInTier,
       List<Decision> decisions) {
-    for (MatchCandidate candidate : candidates) {
+    for (Ranked ranked : candidates) {
+      MatchCandidate candidate = ranked.candidate;
       if (anyClaimedBefore(candidate, claimedInTier, Integer.MAX_VALUE)) {
         continue;
       }
+      List<Ranked> rivals = rivalsOf(ranked, byItem);
       List<MatchCandidate> equalRivals = new ArrayList<>();
-      for (MatchCandidate rival : rivalsOf(candidate, byItem)) {
-        boolean sameRank = RANK.compare(rival, candidate) == 0;
-        if (sameRank
-            && !anyClaimedBefore(rival, claimedInTier, tier)
-            && !interchangeable(rival, candidate)) {
-          equalRivals.add(rival);
+      for (Ranked rival : rivals) {
+        if (RANK.compare(rival.candidate, candidate) == 0
+            && !anyClaimedBefore(rival.candidate, claimedInTier, tier)
+            && !interchangeable(rival, ranked)) {
+          equalRivals.add(rival.candidate);
         }
       }
       if (!equalRivals.isEmpty()) {
         decisions.add(new Decision(candidate, Outcome.AMBIGUOUS, equalRivals));
       } else {
         Outcome outcome = candidate.automatic() ? Outcome.ACCEPTED : Outcome.SUGGESTED;
-        decisions.add(
-            new Decision(candidate, outcome, runnersUp(candidate, byItem, claimedInTier)));
+        decisions.add(new Decision(candidate, outcome, runnersUp(rivals, claimedInTier)));
       }
       candidate.items().forEach(item -> claimedInTier.put(item.getId(), tier));
     }
   }
 
-  /** Other candidates sharing an item with this one, best first, each once. */
-  private static List<MatchCandidate> rivalsOf(
-      MatchCandidate candidate, Map<Long, List<MatchCandidate>> byItem) {
-    Set<MatchCandidate> rivals = new java.util.LinkedHashSet<>();
-    for (MatchItem item : candidate.items()) {
-      for (MatchCandidate other : byItem.get(item.getId())) {
+  /**
+   * Other candidates sharing an item with this one, best first, each once. Each item's list is
+   * already in ranking order, so ordering the union is a sort of small ints.
+   */
+  private static List<Ranked> rivalsOf(Ranked candidate, Map<Long, List<Ranked>> byItem) {
+    List<Ranked> rivals = new ArrayList<>();
+    for (MatchItem item : candidate.candidate.items()) {
+      for (Ranked other : byItem.get(item.getId())) {
         if (other != candidate) {
           rivals.add(other);
         }
       }
     }
-    return rivals.stream().sorted(RANK.thenComparing(Allocator::memberKeys)).toList();
+    if (candidate.candidate.items().size() > 1 && rivals.size() > 1) {
+      rivals.sort(Comparator.comparingInt(r -> r.position));
+      rivals = dropRepeats(rivals);
+    }
+    return rivals;
+  }
+
+  private static List<Ranked> dropRepeats(List<Ranked> sorted) {
+    List<Ranked> distinct = new ArrayList<>(sorted.size());
+    for (Ranked r : sorted) {
+      if (distinct.isEmpty() || distinct.get(distinct.size() - 1) != r) {
+        distinct.add(r);
+      }
+    }
+    return distinct;
   }
 
   private static List<MatchCandidate> runnersUp(
-      MatchCandidate candidate,
-      Map<Long, List<MatchCandidate>> byItem,
-      Map<Long, Integer> claimedInTier) {
-    return rivalsOf(candidate, byItem).stream()
-        .filter(rival -> !anyClaimedBefore(rival, claimedInTier, Integer.MAX_VALUE))
-        .limit(RUNNERS_UP_MAX)
-        .toList();
+      List<Ranked> rivals, Map<Long, Integer> claimedInTier) {
+    List<MatchCandidate> runnersUp = new ArrayList<>(RUNNERS_UP_MAX);
+    for (Ranked rival : rivals) {
+      if (runnersUp.size() == RUNNERS_UP_MAX) {
+        break;
+      }
+      if (!anyClaimedBefore(rival.candidate, claimedInTier, Integer.MAX_VALUE)) {
+        runnersUp.add(rival.candidate);
+      }
+    }
+    return runnersUp;
   }
 
-  private static Map<Long, List<MatchCandidate>> indexByItem(List<MatchCandidate> ranked) {
-    Map<Long, List<MatchCandidate>> byItem = new HashMap<>();
-    for (MatchCandidate candidate : ranked) {
-      for (MatchItem item : candidate.items()) {
+  private static Map<Long, List<Ranked>> indexByItem(List<Ranked> ranked) {
+    Map<Long, List<Ranked>> byItem = new HashMap<>();
+    for (Ranked candidate : ranked) {
+      for (MatchItem item : candidate.candidate.items()) {
         byItem.computeIfAbsent(item.getId(), id -> new ArrayList<>(2)).add(candidate);
       }
     }
@@ -151,25 +195,27 @@ final class Allocator {
   }
 
   /** Same multiset of item contents: choosing one over the other changes nothing a user sees. */
-  private static boolean interchangeable(MatchCandidate a, MatchCandidate b) {
-    return contentKeys(a).equals(contentKeys(b));
+  private static boolean interchangeable(Ranked a, Ranked b) {
+    if (a.keys.length != b.keys.length) {
+      return false;
+    }
+    String[] left = contentKeys(a);
+    String[] right = contentKeys(b);
+    return Arrays.equals(left, right);
   }
 
-  private static List<String> contentKeys(MatchCandidate candidate) {
-    return candidate.items().stream().map(Allocator::contentKey).sorted().toList();
+  private static String[] contentKeys(Ranked candidate) {
+    String[] keys = new String[candidate.keys.length];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = contentKey(candidate.keys[i]);
+    }
+    Arrays.sort(keys);
+    return keys;
   }
 
   /** The natural key without its occurrence number: equal for identical rows. */
-  static String contentKey(MatchItem item) {
-    String key = item.getNaturalKey();
-    int hash = key.lastIndexOf('#');
-    return hash < 0 ? key : key.substring(0, hash);
-  }
-
-  static String memberKeys(MatchCandidate candidate) {
-    return candidate.items().stream()
-        .map(MatchItem::getNaturalKey)
-        .sorted()
-        .collect(Collectors.joining(","));
+  static String contentKey(String naturalKey) {
+    int hash = naturalKey.lastIndexOf('#');
+    return hash < 0 ? naturalKey : naturalKey.substring(0, hash);
   }
 }

@@ -120,6 +120,9 @@ public final class Matcher {
     if (decision.rivals().size() > RIVALS_DESCRIBED_MAX) {
       rivals += "; and " + (decision.rivals().size() - RIVALS_DESCRIBED_MAX) + " more";
     }
+    if (c.note() != null) {
+      tolerated += "; " + c.note();
+    }
     return switch (decision.outcome()) {
       case AMBIGUOUS ->
           String.format(

@@ -236,6 +236,68 @@ class MatcherTest {
   }
 
   @Nested
+  class KeylessSplits {
+    private static final String SPLIT = "Keyless split: bank line to ledger lines";
+
+    @Test
+    void oneBankLinePaysThreeInvoicesOfTheSamePayer() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref payout counterparty
+              b1   bank   OPS     EUR 900.00 2026-11-10 -   -      NORDWIND
+              l1   ledger OPS     EUR 250.00 2026-11-08 -   -      NORDWIND
+              l2   ledger OPS     EUR 400.00 2026-11-09 -   -      NORDWIND
+              l3   ledger OPS     EUR 250.00 2026-11-10 -   -      NORDWIND
+              l4   ledger OPS     EUR 333.00 2026-11-10 -   -      NORDWIND
+              l5   ledger OPS     EUR 400.00 2026-11-10 -   -      POLAR
+              """,
+              "b1+l1+l2+l3 by " + SPLIT);
+      assertThat(outcome.groups().get(0).explanation()).contains("subset search exhausted");
+    }
+
+    @Test
+    void linesOfAnotherPayerOrOutsideTheWindowAreNotSearched() {
+      check(
+          """
+          name side   account ccy amount date       ref payout counterparty
+          b1   bank   OPS     EUR 650.00 2026-11-10 -   -      NORDWIND
+          l1   ledger OPS     EUR 250.00 2026-11-06 -   -      NORDWIND
+          l2   ledger OPS     EUR 400.00 2026-11-10 -   -      NORDWIND
+          l3   ledger OPS     EUR 250.00 2026-11-10 -   -      POLAR
+          """);
+    }
+
+    @Test
+    void twoSubsetsThatBothFitAreAmbiguous() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref payout counterparty
+              b1   bank   OPS     EUR 30.00  2026-11-10 -   -      NORDWIND
+              l1   ledger OPS     EUR 10.00  2026-11-10 -   -      NORDWIND
+              l2   ledger OPS     EUR 20.00  2026-11-10 -   -      NORDWIND
+              l3   ledger OPS     EUR 12.00  2026-11-10 -   -      NORDWIND
+              l4   ledger OPS     EUR 18.00  2026-11-10 -   -      NORDWIND
+              """,
+              "b1+l1+l2 AMBIGUOUS by " + SPLIT);
+      assertThat(outcome.groups()).noneMatch(ProposedGroup::accepted);
+    }
+
+    @Test
+    void oneReceiptInTheLedgerCanEqualSeveralBankLines() {
+      check(
+          """
+          name side   account ccy amount date       ref payout counterparty
+          l1   ledger OPS     EUR 700.00 2026-11-10 -   -      POLAR
+          b1   bank   OPS     EUR 300.00 2026-11-09 -   -      POLAR
+          b2   bank   OPS     EUR 400.00 2026-11-11 -   -      POLAR
+          """,
+          "b1+b2+l1 by Keyless split: ledger line to bank lines");
+    }
+  }
+
+  @Nested
   class Ambiguity {
     @Test
     void tenChequesOfThirtyDollarsOnOneDayAreNeverAutoAccepted() {

@@ -19,7 +19,7 @@ import java.util.TreeSet;
  * Matching scenarios written as small text tables, so tests read like the statements they model:
  *
  * <pre>
- * name side    account ccy amount  date       ref     payout
+ * name side    account ccy amount  date       ref     payout counterparty
  * b1   bank    OPS     EUR 100.00  2026-11-02 INV-1   -
  * l1   ledger  OPS     EUR 100.00  2026-11-04 INV-1   -
  * </pre>
@@ -57,6 +57,7 @@ final class Scenario {
   private static Item item(long id, String[] f) {
     Money amount = Money.ofDecimal(new BigDecimal(f[4]), Currencies.of(f[3]));
     String reference = field(f, 6);
+    String counterparty = field(f, 8);
     Fact fact =
         new Fact(
             Side.parse(f[1]),
@@ -66,8 +67,8 @@ final class Scenario {
             null,
             References.clean(reference),
             reference,
-            null,
-            null,
+            counterparty,
+            counterparty,
             null,
             field(f, 7),
             null,

@@ -13,6 +13,8 @@ import java.util.List;
  * @param amountDeltaMinor absolute difference the rule tolerated between the sides, minor units
  * @param dayDistance how many days apart the dates were
  * @param similarityBp text similarity of the references in basis points, 10000 when equal
+ * @param note what else the rule wants recorded, e.g. whether a subset search was exhausted; may be
+ *     null
  */
 public record MatchCandidate(
     String ruleName,
@@ -22,6 +24,7 @@ public record MatchCandidate(
     long amountDeltaMinor,
     int dayDistance,
     int similarityBp,
+    String note,
     List<MatchItem> items) {
 
   public MatchCandidate {
@@ -35,6 +38,6 @@ public record MatchCandidate(
   public static MatchCandidate exact(
       String ruleName, int priority, int confidenceBp, int dayDistance, List<MatchItem> items) {
     return new MatchCandidate(
-        ruleName, priority, true, confidenceBp, 0, dayDistance, 10_000, items);
+        ruleName, priority, true, confidenceBp, 0, dayDistance, 10_000, null, items);
   }
 }

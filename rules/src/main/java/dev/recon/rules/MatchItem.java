@@ -16,6 +16,7 @@ public final class MatchItem {
   private final String side;
   private final String account;
   private final String currency;
+  private final String blockKey;
   private final long amountMinor;
   private final long unitMinor;
   private final int bookingDay;
@@ -46,6 +47,7 @@ public final class MatchItem {
     this.side = side;
     this.account = account;
     this.currency = currency;
+    this.blockKey = account + "|" + currency;
     this.amountMinor = amountMinor;
     this.unitMinor = unitMinor;
     this.bookingDay = bookingDay;
@@ -76,7 +78,7 @@ public final class MatchItem {
   }
 
   public String getBlockKey() {
-    return account + "|" + currency;
+    return blockKey;
   }
 
   public long getAmountMinor() {

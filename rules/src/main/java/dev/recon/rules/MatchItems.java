@@ -43,7 +43,46 @@ public final class MatchItems {
         delta,
         days,
         similarity,
+        null,
         List.of(anchor, other));
+  }
+
+  /**
+   * Proposes every subset of the pool (at most two) that sums exactly to the anchor's amount, as
+   * one-to-many candidates recording how the search ended. The confidence is 0.90 less 0.02 per
+   * item beyond two, so a smaller explanation ranks higher.
+   */
+  public static void subsets(
+      CandidateSink sink,
+      String ruleName,
+      int priority,
+      boolean automatic,
+      MatchItem anchor,
+      Collection<?> pool,
+      int itemsMax,
+      int candidatesMax) {
+    SubsetSum.Result result =
+        SubsetSum.find(anchor.getAmountMinor(), pool, itemsMax, candidatesMax);
+    for (List<MatchItem> subset : result.solutions()) {
+      int days = 0;
+      for (MatchItem item : subset) {
+        days = Math.max(days, Math.abs(item.getBookingDay() - anchor.getBookingDay()));
+      }
+      List<MatchItem> members = new ArrayList<>(subset.size() + 1);
+      members.add(anchor);
+      members.addAll(subset);
+      sink.add(
+          new MatchCandidate(
+              ruleName,
+              priority,
+              automatic,
+              9000 - 200 * (subset.size() - 2),
+              0,
+              days,
+              10_000,
+              result.note(),
+              members));
+    }
   }
 
   public static List<MatchItem> with(MatchItem first, Collection<?> rest) {

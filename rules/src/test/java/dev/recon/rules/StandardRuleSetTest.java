@@ -88,4 +88,26 @@ class StandardRuleSetTest {
         .extracting(MatchItem::getId)
         .containsExactlyInAnyOrder(1L, 2L, 3L);
   }
+
+  @Test
+  void keylessRuleProposesTheSubsetOfOnePayersLinesThatAddsUp() throws IOException {
+    List<MatchCandidate> candidates =
+        fire(
+            payer(1, "BANK", 900_00, 100),
+            payer(2, "LEDGER", 250_00, 98),
+            payer(3, "LEDGER", 400_00, 99),
+            payer(4, "LEDGER", 250_00, 100),
+            payer(5, "LEDGER", 333_00, 100));
+    assertThat(candidates)
+        .filteredOn(c -> c.ruleName().startsWith("Keyless split"))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.items()).extracting(MatchItem::getId).containsExactly(1L, 2L, 3L, 4L));
+  }
+
+  private static MatchItem payer(long id, String side, long amountMinor, int day) {
+    return new MatchItem(
+        id, side + id, side, "OPS", "EUR", amountMinor, 100, day, day, null, "NORDWIND", null);
+  }
 }
