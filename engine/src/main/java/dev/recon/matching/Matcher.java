@@ -9,13 +9,19 @@ import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
+import org.kie.api.KieBase;
 import org.kie.api.runtime.KieSession;
 
 /**
@@ -47,8 +53,48 @@ public final class Matcher {
     return new MatchOutcome(groups, unmatched);
   }
 
+  /**
+   * Candidates of every partition, matched on as many threads as there are cores, each with its own
+   * session on the shared rule base. A rule set that is not known to respect the partitions (a
+   * folder of hand-written DRL) runs in a single session.
+   */
   private static List<MatchCandidate> findCandidates(List<Item> items, RuleSet ruleSet) {
-    KieSession session = RuleBase.of(ruleSet).newKieSession();
+    KieBase kieBase = RuleBase.of(ruleSet);
+    if (!ruleSet.partitionable()) {
+      return candidatesOf(items, kieBase);
+    }
+    List<List<Item>> partitions = Partitions.split(items);
+    int threads =
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, Matcher::matchingThread);
+    try {
+      List<Future<List<MatchCandidate>>> results = new ArrayList<>();
+      for (List<Item> partition : partitions) {
+        results.add(pool.submit(() -> candidatesOf(partition, kieBase)));
+      }
+      List<MatchCandidate> candidates = new ArrayList<>();
+      for (Future<List<MatchCandidate>> result : results) {
+        candidates.addAll(result.get());
+      }
+      return candidates;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("matching was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("matching a partition failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static Thread matchingThread(Runnable work) {
+    Thread thread = new Thread(work, "matching");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static List<MatchCandidate> candidatesOf(List<Item> items, KieBase kieBase) {
+    KieSession session = kieBase.newKieSession();
     try {
       CandidateSink sink = new CandidateSink();
       session.setGlobal("candidates", sink);

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * and trailing blanks ignored, files in name order), so the same rules have the same version
  * wherever they are loaded from, and every match records exactly which rules made it.
  */
-public record RuleSet(String name, String version, List<RuleFile> files) {
+public record RuleSet(String name, String version, List<RuleFile> files, boolean partitionable) {
   public static final String STANDARD = "standard";
 
   public record RuleFile(String name, String drl) {}
@@ -35,7 +35,7 @@ public record RuleSet(String name, String version, List<RuleFile> files) {
             "built-in rule set missing from the class path: " + resource);
       }
       String drl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return of(STANDARD, List.of(new RuleFile(STANDARD + ".drl", drl)));
+      return of(STANDARD, List.of(new RuleFile(STANDARD + ".drl", drl)), true);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + resource, e);
     }
@@ -55,12 +55,16 @@ public record RuleSet(String name, String version, List<RuleFile> files) {
     if (files.isEmpty()) {
       throw new IllegalArgumentException("rule folder " + directory + " holds no .drl file");
     }
-    return of(directory.getFileName().toString(), files);
+    return of(directory.getFileName().toString(), files, false);
   }
 
-  static RuleSet of(String name, List<RuleFile> files) {
+  /**
+   * @param partitionable whether every rule joins only within the partitions {@code Partitions}
+   *     makes, so the set may be matched partition by partition; true only for the shipped set
+   */
+  static RuleSet of(String name, List<RuleFile> files, boolean partitionable) {
     List<RuleFile> sorted = files.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
-    return new RuleSet(name, version(sorted), sorted);
+    return new RuleSet(name, version(sorted), sorted, partitionable);
   }
 
   private static String version(List<RuleFile> files) {
