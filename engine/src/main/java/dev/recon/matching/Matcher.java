@@ -8,12 +8,12 @@ import dev.recon.normalizing.References;
 import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
+import dev.recon.rules.Payout;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -98,9 +98,13 @@ public final class Matcher {
     try {
       CandidateSink sink = new CandidateSink();
       session.setGlobal("candidates", sink);
+      List<MatchItem> facts = new ArrayList<>(items.size());
       for (Item item : items) {
-        session.insert(toMatchItem(item));
+        MatchItem fact = toMatchItem(item);
+        facts.add(fact);
+        session.insert(fact);
       }
+      Payout.of(facts).forEach(session::insert);
       session.fireAllRules();
       return sink.candidates();
     } finally {
@@ -151,13 +155,13 @@ public final class Matcher {
   /** One sentence on the decision and the alternatives that lost (or tied). */
   static String explain(Allocator.Decision decision, Map<Long, Item> byId) {
     MatchCandidate c = decision.candidate();
+    // Built with plain concatenation: this runs once per group, a million times in a large run.
     String tolerated =
-        String.format(
-            Locale.ROOT,
-            "%d day(s) apart, amount difference %d minor units, reference similarity %s",
-            c.dayDistance(),
-            c.amountDeltaMinor(),
-            BigDecimal.valueOf(c.similarityBp(), 4));
+        c.dayDistance()
+            + " day(s) apart, amount difference "
+            + c.amountDeltaMinor()
+            + " minor units, reference similarity "
+            + BigDecimal.valueOf(c.similarityBp(), 4).toPlainString();
     String rivals =
         decision.rivals().stream()
             .limit(RIVALS_DESCRIBED_MAX)
@@ -171,12 +175,13 @@ public final class Matcher {
     }
     return switch (decision.outcome()) {
       case AMBIGUOUS ->
-          String.format(
-              Locale.ROOT,
-              "Ambiguous: %d equally good alternative(s) (%s); %s. Review and choose.",
-              decision.rivals().size(),
-              rivals,
-              tolerated);
+          "Ambiguous: "
+              + decision.rivals().size()
+              + " equally good alternative(s) ("
+              + rivals
+              + "); "
+              + tolerated
+              + ". Review and choose.";
       case SUGGESTED -> "Suggested by a review-only rule: " + tolerated + ".";
       case ACCEPTED ->
           "Accepted: "

@@ -32,6 +32,7 @@ class StandardRuleSetTest {
       for (MatchItem item : items) {
         session.insert(item);
       }
+      Payout.of(List.of(items)).forEach(session::insert);
       session.fireAllRules();
       return sink.candidates();
     } finally {
