@@ -115,7 +115,13 @@ public final class MatchRunner {
     for (Item item : outcome.unmatched()) {
       opened +=
           openOnce(
-              exceptions, open, item, ExceptionStore.UNMATCHED, unmatchedReason(item), runId, now);
+              exceptions,
+              open,
+              item,
+              ExceptionStore.UNMATCHED,
+              outcome.whyUnmatched().get(item.id()),
+              runId,
+              now);
     }
     for (Map.Entry<Long, ProposedGroup> entry : waiting.entrySet()) {
       ProposedGroup group = entry.getValue();
@@ -159,13 +165,6 @@ public final class MatchRunner {
         runId,
         now);
     return 1;
-  }
-
-  private static String unmatchedReason(Item item) {
-    return "no rule found a counterpart for this "
-        + item.fact().side().label()
-        + " item (same account and currency, equal amount and reference within the date window,"
-        + " or a payout whose transactions sum to it)";
   }
 
   private static MatchStore.NewGroup toNewGroup(ProposedGroup group) {

@@ -1,14 +1,10 @@
 package dev.recon.matching;
 
-import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
 import dev.recon.facts.Side;
-import dev.recon.money.Currencies;
-import dev.recon.normalizing.References;
 import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
-import dev.recon.rules.Payout;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,13 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
 
 /**
  * The matching core: items and a rule set in, groups and leftovers out. It reads no clock, file or
@@ -50,84 +40,23 @@ public final class Matcher {
             .toList();
     groups.forEach(group -> group.items().forEach(item -> grouped.add(item.id())));
     List<Item> unmatched = items.stream().filter(item -> !grouped.contains(item.id())).toList();
-    return new MatchOutcome(groups, unmatched);
+    return new MatchOutcome(groups, unmatched, WhyUnmatched.explain(unmatched, ruleSet));
   }
 
-  /**
-   * Candidates of every partition, matched on as many threads as there are cores, each with its own
-   * session on the shared rule base. A rule set that is not known to respect the partitions (a
-   * folder of hand-written DRL) runs in a single session.
-   */
   private static List<MatchCandidate> findCandidates(List<Item> items, RuleSet ruleSet) {
-    KieBase kieBase = RuleBase.of(ruleSet);
-    if (!ruleSet.partitionable()) {
-      return candidatesOf(items, kieBase);
-    }
-    List<List<Item>> partitions = Partitions.split(items);
-    int threads =
-        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, Matcher::matchingThread);
-    try {
-      List<Future<List<MatchCandidate>>> results = new ArrayList<>();
-      for (List<Item> partition : partitions) {
-        results.add(pool.submit(() -> candidatesOf(partition, kieBase)));
-      }
-      List<MatchCandidate> candidates = new ArrayList<>();
-      for (Future<List<MatchCandidate>> result : results) {
-        candidates.addAll(result.get());
-      }
-      return candidates;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("matching was interrupted", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("matching a partition failed: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static Thread matchingThread(Runnable work) {
-    Thread thread = new Thread(work, "matching");
-    thread.setDaemon(true);
-    return thread;
-  }
-
-  private static List<MatchCandidate> candidatesOf(List<Item> items, KieBase kieBase) {
-    KieSession session = kieBase.newKieSession();
-    try {
-      CandidateSink sink = new CandidateSink();
-      session.setGlobal("candidates", sink);
-      List<MatchItem> facts = new ArrayList<>(items.size());
-      for (Item item : items) {
-        MatchItem fact = toMatchItem(item);
-        facts.add(fact);
-        session.insert(fact);
-      }
-      Payout.of(facts).forEach(session::insert);
-      session.fireAllRules();
-      return sink.candidates();
-    } finally {
-      session.dispose();
-    }
-  }
-
-  static MatchItem toMatchItem(Item item) {
-    Fact f = item.fact();
-    int bookingDay = Math.toIntExact(f.bookingDate().toEpochDay());
-    return new MatchItem(
-        item.id(),
-        item.naturalKey(),
-        f.side().name(),
-        f.account(),
-        f.currencyCode(),
-        f.amount().minor(),
-        UNIT_MINOR[Currencies.scale(f.amount().currency())],
-        bookingDay,
-        f.valueDate() == null ? bookingDay : Math.toIntExact(f.valueDate().toEpochDay()),
-        f.reference(),
-        f.counterparty(),
-        References.clean(f.payoutId()));
+    List<List<MatchCandidate>> perPartition =
+        PartitionedRun.run(
+            items,
+            RuleBase.of(ruleSet),
+            ruleSet.partitionable(),
+            session -> {
+              CandidateSink sink = new CandidateSink();
+              session.setGlobal("candidates", sink);
+              return done -> sink.candidates();
+            });
+    List<MatchCandidate> candidates = new ArrayList<>();
+    perPartition.forEach(candidates::addAll);
+    return candidates;
   }
 
   private static ProposedGroup toGroup(Allocator.Decision decision, Map<Long, Item> byId) {

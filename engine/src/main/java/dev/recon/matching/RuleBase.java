@@ -24,16 +24,28 @@ final class RuleBase {
 
   private RuleBase() {}
 
+  /** The matching rules of a rule set. */
   static KieBase of(RuleSet ruleSet) {
-    return BY_VERSION.computeIfAbsent(ruleSet.version(), version -> build(ruleSet));
+    return BY_VERSION.computeIfAbsent(
+        ruleSet.version(), version -> build(ruleSet, ruleSet.matchingFiles(), "match"));
   }
 
-  private static KieBase build(RuleSet ruleSet) {
+  /** The near-miss rules of a rule set, or null when it has none. */
+  static KieBase whyOf(RuleSet ruleSet) {
+    if (ruleSet.whyFiles().isEmpty()) {
+      return null;
+    }
+    return BY_VERSION.computeIfAbsent(
+        ruleSet.version() + "-why", version -> build(ruleSet, ruleSet.whyFiles(), "why"));
+  }
+
+  private static KieBase build(RuleSet ruleSet, List<RuleSet.RuleFile> ruleFiles, String part) {
     KieServices services = KieServices.Factory.get();
     ReleaseId releaseId =
-        services.newReleaseId("dev.recon.rulesets", ruleSet.name(), "0-" + ruleSet.shortVersion());
+        services.newReleaseId(
+            "dev.recon.rulesets", ruleSet.name() + "-" + part, "0-" + ruleSet.shortVersion());
     KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
-    for (RuleSet.RuleFile file : ruleSet.files()) {
+    for (RuleSet.RuleFile file : ruleFiles) {
       files.write("src/main/resources/" + packageFolder(file.drl()) + file.name(), file.drl());
     }
     KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);

@@ -22,23 +22,39 @@ public record RuleSet(String name, String version, List<RuleFile> files, boolean
 
   public record RuleFile(String name, String drl) {}
 
+  /** Files ending in this hold the near-miss rules that explain why items stayed unmatched. */
+  public static final String WHY_SUFFIX = "-why.drl";
+
   public RuleSet {
     files = List.copyOf(files);
   }
 
-  /** The built-in standard rule set shipped in the rules module. */
+  /** The matching rules: every file but the near-miss ones. */
+  public List<RuleFile> matchingFiles() {
+    return files.stream().filter(f -> !f.name().endsWith(WHY_SUFFIX)).toList();
+  }
+
+  /** The near-miss rules run on unmatched items ({@code *-why.drl}); may be empty. */
+  public List<RuleFile> whyFiles() {
+    return files.stream().filter(f -> f.name().endsWith(WHY_SUFFIX)).toList();
+  }
+
+  /** The built-in standard rule set shipped in the rules module, with its near-miss rules. */
   public static RuleSet standard() {
-    String resource = "/dev/recon/rules/" + STANDARD + ".drl";
-    try (InputStream in = RuleSet.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "built-in rule set missing from the class path: " + resource);
+    List<RuleFile> files = new ArrayList<>();
+    for (String name : List.of(STANDARD + ".drl", STANDARD + WHY_SUFFIX)) {
+      String resource = "/dev/recon/rules/" + name;
+      try (InputStream in = RuleSet.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(
+              "built-in rule set missing from the class path: " + resource);
+        }
+        files.add(new RuleFile(name, new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot read " + resource, e);
       }
-      String drl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return of(STANDARD, List.of(new RuleFile(STANDARD + ".drl", drl)), true);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + resource, e);
     }
+    return of(STANDARD, files, true);
   }
 
   /** Every {@code .drl} file in a folder, as one rule set named after the folder. */

@@ -298,6 +298,98 @@ class MatcherTest {
   }
 
   @Nested
+  class WhyUnmatched {
+    private String why(MatchOutcome outcome, String name) {
+      return outcome.unmatched().stream()
+          .filter(item -> item.naturalKey().equals(name))
+          .map(item -> outcome.whyUnmatched().get(item.id()))
+          .findFirst()
+          .orElseThrow();
+    }
+
+    @Test
+    void sameReferenceTooManyDaysApartNamesTheCounterpartAndBothWindows() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref
+              b1   bank   OPS     EUR 410.00 2026-11-10 INV-2026-1008
+              l1   ledger OPS     EUR 410.00 2026-11-03 INV-2026-1008
+              """);
+      assertThat(why(outcome, "b1"))
+          .isEqualTo(
+              "Nearest: ledger scenario:2: same reference and amount; booked 7 day(s) apart"
+                  + " (exact allows 3, tolerant 5)");
+    }
+
+    @Test
+    void anAmountBeyondTheToleranceIsStated() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref
+              b1   bank   OPS     EUR 100.00 2026-11-10 INV-1
+              l1   ledger OPS     EUR 98.50  2026-11-10 INV-1
+              """);
+      assertThat(why(outcome, "l1"))
+          .contains(
+              "bank scenario:1: same reference; amounts differ by 1.50 (tolerant allows 1.00)");
+    }
+
+    @Test
+    void sameAmountWithADifferentReferenceShowsTheSimilarity() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref
+              b1   bank   OPS     EUR 77.00  2026-11-10 INV-2026-1001
+              l1   ledger OPS     EUR 77.00  2026-11-12 PO-77812
+              """);
+      assertThat(why(outcome, "b1"))
+          .startsWith("Nearest: ledger scenario:2: same amount, booked 2 day(s) apart")
+          .contains("tolerant needs 0.8500");
+    }
+
+    @Test
+    void aChargeWhosePayoutIsNotOnTheStatementSaysSo() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side    account ccy amount date       ref  payout
+              g1   gateway STRIPE  EUR 295.25 2026-11-11 ch_6 po_1QdemoB9
+              """);
+      assertThat(why(outcome, "g1")).contains("is on no imported bank statement yet");
+    }
+
+    @Test
+    void aPayoutThatDoesNotAddUpSaysByHowMuch() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side    account ccy amount date       ref    payout
+              b1   bank    OPS     EUR 100.00 2026-11-11 po_9x  -
+              g1   gateway STRIPE  EUR 60.00  2026-11-09 ch_1   po_9x
+              g2   gateway STRIPE  EUR 39.99  2026-11-09 ch_2   po_9x
+              """);
+      assertThat(why(outcome, "b1"))
+          .isEqualTo(
+              "Nearest: payout PO9X: its 2 gateway transaction(s) sum to 99.99 but the bank line is"
+                  + " 100.00");
+    }
+
+    @Test
+    void anItemWithNothingCloseSaysThat() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount date       ref
+              b1   bank   OPS     EUR -12.50 2026-11-05 -
+              """);
+      assertThat(why(outcome, "b1")).isEqualTo(dev.recon.matching.WhyUnmatched.NOTHING_CLOSE);
+    }
+  }
+
+  @Nested
   class Ambiguity {
     @Test
     void tenChequesOfThirtyDollarsOnOneDayAreNeverAutoAccepted() {

@@ -1,0 +1,110 @@
+package dev.recon.matching;
+
+import dev.recon.facts.Fact;
+import dev.recon.facts.Item;
+import dev.recon.money.Currencies;
+import dev.recon.normalizing.References;
+import dev.recon.rules.MatchItem;
+import dev.recon.rules.Payout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.kie.api.KieBase;
+import org.kie.api.runtime.KieSession;
+
+/**
+ * Runs a rule base over items: partition by partition on as many threads as there are cores, each
+ * partition in its own session on the shared (thread-safe) rule base, or in one session when the
+ * rule set is not known to respect the partitions (a folder of hand-written DRL). Results come back
+ * in partition order.
+ */
+final class PartitionedRun {
+  /** Minor units per currency unit, by the currency's scale (ISO 4217 scales are 0 to 4). */
+  private static final long[] UNIT_MINOR = {1, 10, 100, 1_000, 10_000};
+
+  /** What to do in one session, after the items and their payouts are inserted. */
+  interface SessionWork<R> {
+    R run(KieSession session);
+  }
+
+  /** What to set up in a fresh session before facts go in (globals). */
+  interface SessionSetup<R> {
+    SessionWork<R> prepare(KieSession session);
+  }
+
+  private PartitionedRun() {}
+
+  static <R> List<R> run(
+      List<Item> items, KieBase kieBase, boolean partitionable, SessionSetup<R> setup) {
+    if (!partitionable) {
+      return List.of(inSession(items, kieBase, setup));
+    }
+    List<List<Item>> partitions = Partitions.split(items);
+    int threads =
+        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions.size()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, PartitionedRun::matchingThread);
+    try {
+      List<Future<R>> futures = new ArrayList<>();
+      for (List<Item> partition : partitions) {
+        futures.add(pool.submit(() -> inSession(partition, kieBase, setup)));
+      }
+      List<R> results = new ArrayList<>(futures.size());
+      for (Future<R> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("matching was interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("matching a partition failed: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static <R> R inSession(List<Item> items, KieBase kieBase, SessionSetup<R> setup) {
+    KieSession session = kieBase.newKieSession();
+    try {
+      SessionWork<R> work = setup.prepare(session);
+      List<MatchItem> facts = new ArrayList<>(items.size());
+      for (Item item : items) {
+        MatchItem fact = toMatchItem(item);
+        facts.add(fact);
+        session.insert(fact);
+      }
+      Payout.of(facts).forEach(session::insert);
+      session.fireAllRules();
+      return work.run(session);
+    } finally {
+      session.dispose();
+    }
+  }
+
+  private static Thread matchingThread(Runnable work) {
+    Thread thread = new Thread(work, "matching");
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  static MatchItem toMatchItem(Item item) {
+    Fact f = item.fact();
+    int bookingDay = Math.toIntExact(f.bookingDate().toEpochDay());
+    return new MatchItem(
+        item.id(),
+        item.naturalKey(),
+        f.side().name(),
+        f.account(),
+        f.currencyCode(),
+        f.amount().minor(),
+        UNIT_MINOR[Currencies.scale(f.amount().currency())],
+        bookingDay,
+        f.valueDate() == null ? bookingDay : Math.toIntExact(f.valueDate().toEpochDay()),
+        f.reference(),
+        f.counterparty(),
+        References.clean(f.payoutId()));
+  }
+}
