@@ -184,12 +184,16 @@ public final class MatchRunner {
             .toList());
   }
 
-  /** SHA-256 of the rule name and the members' natural keys in sorted order. */
   static String memberKey(ProposedGroup group) {
+    return memberKey(group.ruleName(), group.items());
+  }
+
+  /** SHA-256 of the rule name and the members' natural keys in sorted order. */
+  static String memberKey(String ruleName, List<Item> items) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(group.ruleName().getBytes(StandardCharsets.UTF_8));
-      group.items().stream()
+      digest.update(ruleName.getBytes(StandardCharsets.UTF_8));
+      items.stream()
           .map(Item::naturalKey)
           .sorted()
           .forEach(key -> digest.update(("\u001f" + key).getBytes(StandardCharsets.UTF_8)));

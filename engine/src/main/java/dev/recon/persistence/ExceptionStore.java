@@ -50,7 +50,7 @@ public final class ExceptionStore {
         .getId();
   }
 
-  public void resolve(long exceptionId, long runId, OffsetDateTime at, String reason) {
+  public void resolve(long exceptionId, Long runId, OffsetDateTime at, String reason) {
     dsl.update(EXCEPTION_ITEM)
         .set(EXCEPTION_ITEM.STATUS, RESOLVED)
         .setNull(EXCEPTION_ITEM.OPEN_ITEM_ID)

@@ -67,6 +67,16 @@ public final class MatchStore {
 
   /** Stores a group decided by a rule of a rule set, with its members. */
   public long insertGroup(long runId, String ruleSetVersion, NewGroup group, OffsetDateTime at) {
+    return insertGroup(runId, ruleSetVersion, group, "rule:" + group.ruleName(), at);
+  }
+
+  /** Stores a group a person decided, outside any run and rule set. */
+  public long insertManualGroup(String person, NewGroup group, OffsetDateTime at) {
+    return insertGroup(null, null, group, person, at);
+  }
+
+  private long insertGroup(
+      Long runId, String ruleSetVersion, NewGroup group, String decidedBy, OffsetDateTime at) {
     long groupId =
         dsl.insertInto(MATCH_GROUP)
             .set(MATCH_GROUP.RUN_ID, runId)
@@ -81,7 +91,7 @@ public final class MatchStore {
             .set(MATCH_GROUP.SIMILARITY_BP, group.similarityBp())
             .set(MATCH_GROUP.EXPLANATION, group.explanation())
             .set(MATCH_GROUP.MEMBER_KEY, group.memberKey())
-            .set(MATCH_GROUP.DECIDED_BY, "rule:" + group.ruleName())
+            .set(MATCH_GROUP.DECIDED_BY, decidedBy)
             .set(MATCH_GROUP.CREATED_AT, at)
             .returning(MATCH_GROUP.ID)
             .fetchOne()
