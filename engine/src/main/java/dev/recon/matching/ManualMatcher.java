@@ -77,6 +77,10 @@ public final class ManualMatcher {
               + new Money(Math.abs(difference), members.get(0).fact().amount().currency())
               + "; pick items that balance");
     }
+    long feeTotal = 0;
+    for (Item item : members) {
+      feeTotal += item.fact().fee() == null ? 0 : item.fact().fee().minor();
+    }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String explanation =
         "Matched by " + person + (note == null || note.isBlank() ? "." : ": " + note);
@@ -93,6 +97,7 @@ public final class ManualMatcher {
                     0,
                     0,
                     10_000,
+                    feeTotal,
                     explanation,
                     MatchRunner.memberKey(RULE_NAME, members),
                     members.stream()

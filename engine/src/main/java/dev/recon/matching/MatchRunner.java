@@ -177,6 +177,7 @@ public final class MatchRunner {
         group.amountDeltaMinor(),
         group.dayDistance(),
         group.similarityBp(),
+        group.feeTotalMinor(),
         truncate(group.explanation(), EXPLANATION_LENGTH_MAX),
         memberKey(group),
         group.items().stream()

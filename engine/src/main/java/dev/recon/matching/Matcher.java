@@ -77,8 +77,19 @@ public final class Matcher {
         candidate.amountDeltaMinor(),
         candidate.dayDistance(),
         candidate.similarityBp(),
+        feeTotal(members),
         explain(decision, byId),
         members);
+  }
+
+  private static long feeTotal(List<Item> members) {
+    long fees = 0;
+    for (Item member : members) {
+      if (member.fact().fee() != null) {
+        fees = Math.addExact(fees, member.fact().fee().minor());
+      }
+    }
+    return fees;
   }
 
   /** One sentence on the decision and the alternatives that lost (or tied). */

@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param differenceMinor the amounts on the first member's side minus those on the other sides;
  *     zero for an exact match
+ * @param feeTotalMinor the gateway fees of the members (a payout's fees), for the correction step
  * @param explanation one sentence for the audit trail and the reviewer: why these items, and what
  *     the nearest alternatives were
  */
@@ -21,6 +22,7 @@ public record ProposedGroup(
     long amountDeltaMinor,
     int dayDistance,
     int similarityBp,
+    long feeTotalMinor,
     String explanation,
     List<Item> items) {
 

@@ -37,6 +37,7 @@ public final class MatchStore {
       long amountDeltaMinor,
       int dayDistance,
       int similarityBp,
+      long feeTotalMinor,
       String explanation,
       String memberKey,
       List<Member> members) {}
@@ -89,6 +90,7 @@ public final class MatchStore {
             .set(MATCH_GROUP.AMOUNT_DELTA_MINOR, group.amountDeltaMinor())
             .set(MATCH_GROUP.DAY_DISTANCE, group.dayDistance())
             .set(MATCH_GROUP.SIMILARITY_BP, group.similarityBp())
+            .set(MATCH_GROUP.FEE_TOTAL_MINOR, group.feeTotalMinor())
             .set(MATCH_GROUP.EXPLANATION, group.explanation())
             .set(MATCH_GROUP.MEMBER_KEY, group.memberKey())
             .set(MATCH_GROUP.DECIDED_BY, decidedBy)

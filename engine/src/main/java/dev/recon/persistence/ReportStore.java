@@ -25,6 +25,7 @@ public final class ReportStore {
       BigDecimal confidence,
       String ruleSetVersion,
       long differenceMinor,
+      long feeTotalMinor,
       Item item) {}
 
   /** Members of accepted groups, ordered by group, then side, then item id. */
@@ -34,7 +35,8 @@ public final class ReportStore {
             MATCH_GROUP.RULE_NAME,
             MATCH_GROUP.CONFIDENCE,
             MATCH_GROUP.RULE_SET_VERSION,
-            MATCH_GROUP.DIFFERENCE_MINOR)
+            MATCH_GROUP.DIFFERENCE_MINOR,
+            MATCH_GROUP.FEE_TOTAL_MINOR)
         .select(ITEM.asterisk())
         .select(IMPORTED_FILE.FILE_NAME)
         .from(MATCH_GROUP)
@@ -54,6 +56,7 @@ public final class ReportStore {
                     r.get(MATCH_GROUP.CONFIDENCE),
                     r.get(MATCH_GROUP.RULE_SET_VERSION),
                     r.get(MATCH_GROUP.DIFFERENCE_MINOR),
+                    r.get(MATCH_GROUP.FEE_TOTAL_MINOR),
                     ItemStore.toItem(r)));
   }
 }

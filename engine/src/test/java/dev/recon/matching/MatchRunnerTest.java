@@ -9,12 +9,14 @@ import dev.recon.importing.Profiles;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
 import dev.recon.persistence.MatchStore;
+import dev.recon.persistence.ReportStore;
 import dev.recon.persistence.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,5 +138,38 @@ class MatchRunnerTest {
     assertThat(second.suggestionsCreated()).isZero();
     assertThat(second.exceptionsOpened()).isZero();
     assertThat(count(tx -> tx.matches().countGroups(MatchStore.SUGGESTED))).isEqualTo(2);
+  }
+
+  @Test
+  void aPayoutGroupCarriesItsGatewayFeesForTheCorrectionStep() {
+    importText(
+        "bank.csv",
+        "bank",
+        BANK_HEADER + "04.11.2026;04.11.2026;;2.018,75;EUR;Stripe;STRIPE PAYOUT po_1QfeeTest\n");
+    new Importer(database, CLOCK, "tester")
+        .importFile(
+            FileParser.parse(
+                InputFile.of(
+                    "stripe.csv",
+                    ("id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),"
+                            + "Description,Customer Facing Amount,Customer Facing Currency,Transfer,"
+                            + "Transfer Date (UTC),Transfer Group\n"
+                            + "t1,charge,ch_1,1200.00,18.25,1181.75,eur,2026-11-01 09:14,2026-11-03 00:00,"
+                            + "x,1200.00,eur,po_1QfeeTest,2026-11-04 00:00,\n"
+                            + "t2,charge,ch_2,850.00,13.00,837.00,eur,2026-11-01 11:02,2026-11-03 00:00,"
+                            + "y,850.00,eur,po_1QfeeTest,2026-11-04 00:00,\n")
+                        .getBytes(StandardCharsets.UTF_8)),
+                Profiles.load("stripe-balance"),
+                "STRIPE"),
+            "STRIPE");
+
+    assertThat(match().groupsCreated()).isEqualTo(1);
+
+    List<ReportStore.GroupMember> members =
+        database.inTransaction(tx -> tx.reports().acceptedGroupMembers());
+    assertThat(members)
+        .hasSize(3)
+        .allSatisfy(member -> assertThat(member.ruleName()).isEqualTo("Gateway payout to bank"))
+        .allSatisfy(member -> assertThat(member.feeTotalMinor()).isEqualTo(31_25));
   }
 }
