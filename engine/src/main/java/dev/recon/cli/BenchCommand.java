@@ -2,9 +2,9 @@ package dev.recon.cli;
 
 import dev.recon.benchmarking.Bench;
 import dev.recon.matching.RuleSet;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,17 +34,14 @@ final class BenchCommand implements Callable<Integer> {
       description = "Random seed; the same seed gives the same data. Default: ${DEFAULT-VALUE}")
   long seed;
 
-  @Option(
-      names = "--rules",
-      description = "Folder of .drl rule files (default: the built-in standard rule set)")
-  Path rules;
+  @Mixin RuleSetOption rules;
 
   @Override
   public Integer call() {
     if (size < 1) {
       throw new IllegalArgumentException("--size must be at least 1");
     }
-    RuleSet ruleSet = rules == null ? RuleSet.standard() : RuleSet.fromDirectory(rules);
+    RuleSet ruleSet = rules.ruleSet();
     Bench.run(size, seed, ruleSet, spec.commandLine().getOut());
     return 0;
   }

@@ -3,11 +3,10 @@ package dev.recon.cli;
 import dev.recon.matching.MatchRunner;
 import dev.recon.matching.RuleSet;
 import dev.recon.persistence.Database;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
@@ -22,14 +21,11 @@ final class MatchCommand implements Callable<Integer> {
   @ParentCommand ReconCommand recon;
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--rules",
-      description = "Folder of .drl rule files (default: the built-in standard rule set)")
-  Path rules;
+  @Mixin RuleSetOption rules;
 
   @Override
   public Integer call() {
-    RuleSet ruleSet = rules == null ? RuleSet.standard() : RuleSet.fromDirectory(rules);
+    RuleSet ruleSet = rules.ruleSet();
     try (Database database = recon.openDatabase()) {
       Printing.run(
           spec.commandLine().getOut(),

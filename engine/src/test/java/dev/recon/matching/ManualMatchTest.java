@@ -1,21 +1,16 @@
 package dev.recon.matching;
 
+import static dev.recon.matching.DatabaseFixture.BANK_HEADER;
+import static dev.recon.matching.DatabaseFixture.CLOCK;
+import static dev.recon.matching.DatabaseFixture.LEDGER_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recon.facts.Item;
-import dev.recon.importing.FileParser;
-import dev.recon.importing.Importer;
-import dev.recon.importing.InputFile;
-import dev.recon.importing.Profiles;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
 import dev.recon.persistence.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -24,12 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManualMatchTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-12T09:00:00Z"), ZoneOffset.UTC);
-  private static final String BANK_HEADER =
-      "Booking Date;Value Date;Debit;Credit;Currency;Counterparty;Remittance Information\n";
-  private static final String LEDGER_HEADER =
-      "Posting Date,Document No,GL Account,Description,Debit,Credit,Currency,External Reference\n";
 
   @TempDir Path tempDir;
   private Database database;
@@ -46,17 +35,11 @@ class ManualMatchTest {
   }
 
   private void importText(String name, String profile, String text) {
-    new Importer(database, CLOCK, "tester")
-        .importFile(
-            FileParser.parse(
-                InputFile.of(name, text.getBytes(StandardCharsets.UTF_8)),
-                Profiles.load(profile),
-                "OPS"),
-            "OPS");
+    DatabaseFixture.importText(database, name, profile, "OPS", text);
   }
 
   private MatchRunner.RunSummary automaticRun() {
-    return new MatchRunner(database, CLOCK, "nightly").run(RuleSet.standard());
+    return DatabaseFixture.automaticRun(database);
   }
 
   private List<Item> matched() {

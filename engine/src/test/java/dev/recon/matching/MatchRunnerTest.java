@@ -1,21 +1,15 @@
 package dev.recon.matching;
 
+import static dev.recon.matching.DatabaseFixture.BANK_HEADER;
+import static dev.recon.matching.DatabaseFixture.LEDGER_HEADER;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.recon.importing.FileParser;
-import dev.recon.importing.Importer;
-import dev.recon.importing.InputFile;
-import dev.recon.importing.Profiles;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
 import dev.recon.persistence.MatchStore;
 import dev.recon.persistence.ReportStore;
 import dev.recon.persistence.TestDatabase;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,13 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class MatchRunnerTest {
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-12T02:00:00Z"), ZoneOffset.UTC);
-  private static final String BANK_HEADER =
-      "Booking Date;Value Date;Debit;Credit;Currency;Counterparty;Remittance Information\n";
-  private static final String LEDGER_HEADER =
-      "Posting Date,Document No,GL Account,Description,Debit,Credit,Currency,External Reference\n";
-
   @TempDir Path tempDir;
   private Database database;
 
@@ -45,9 +32,7 @@ class MatchRunnerTest {
   }
 
   private void importText(String name, String profile, String text) {
-    InputFile file = InputFile.of(name, text.getBytes(StandardCharsets.UTF_8));
-    new Importer(database, CLOCK, "tester")
-        .importFile(FileParser.parse(file, Profiles.load(profile), "OPS"), "OPS");
+    DatabaseFixture.importText(database, name, profile, "OPS", text);
   }
 
   private int count(java.util.function.Function<dev.recon.persistence.Transaction, Integer> query) {
@@ -55,7 +40,7 @@ class MatchRunnerTest {
   }
 
   private MatchRunner.RunSummary match() {
-    return new MatchRunner(database, CLOCK, "tester").run(RuleSet.standard());
+    return DatabaseFixture.automaticRun(database);
   }
 
   @Test
@@ -146,22 +131,18 @@ class MatchRunnerTest {
         "bank.csv",
         "bank",
         BANK_HEADER + "04.11.2026;04.11.2026;;2.018,75;EUR;Stripe;STRIPE PAYOUT po_1QfeeTest\n");
-    new Importer(database, CLOCK, "tester")
-        .importFile(
-            FileParser.parse(
-                InputFile.of(
-                    "stripe.csv",
-                    ("id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),"
-                            + "Description,Customer Facing Amount,Customer Facing Currency,Transfer,"
-                            + "Transfer Date (UTC),Transfer Group\n"
-                            + "t1,charge,ch_1,1200.00,18.25,1181.75,eur,2026-11-01 09:14,2026-11-03 00:00,"
-                            + "x,1200.00,eur,po_1QfeeTest,2026-11-04 00:00,\n"
-                            + "t2,charge,ch_2,850.00,13.00,837.00,eur,2026-11-01 11:02,2026-11-03 00:00,"
-                            + "y,850.00,eur,po_1QfeeTest,2026-11-04 00:00,\n")
-                        .getBytes(StandardCharsets.UTF_8)),
-                Profiles.load("stripe-balance"),
-                "STRIPE"),
-            "STRIPE");
+    DatabaseFixture.importText(
+        database,
+        "stripe.csv",
+        "stripe-balance",
+        "STRIPE",
+        ("id,Type,Source,Amount,Fee,Net,Currency,Created (UTC),Available On (UTC),"
+            + "Description,Customer Facing Amount,Customer Facing Currency,Transfer,"
+            + "Transfer Date (UTC),Transfer Group\n"
+            + "t1,charge,ch_1,1200.00,18.25,1181.75,eur,2026-11-01 09:14,2026-11-03 00:00,"
+            + "x,1200.00,eur,po_1QfeeTest,2026-11-04 00:00,\n"
+            + "t2,charge,ch_2,850.00,13.00,837.00,eur,2026-11-01 11:02,2026-11-03 00:00,"
+            + "y,850.00,eur,po_1QfeeTest,2026-11-04 00:00,\n"));
 
     assertThat(match().groupsCreated()).isEqualTo(1);
 
