@@ -6,7 +6,9 @@ import dev.recon.facts.Side;
 import dev.recon.matching.MatchOutcome;
 import dev.recon.matching.Matcher;
 import dev.recon.matching.RuleSet;
+import dev.recon.rules.MatchCandidate;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,26 +20,30 @@ import java.util.Map;
 public final class Bench {
   private Bench() {}
 
+  /** Wall time of each stage, in nanoseconds. */
+  record Stages(long generate, long rules, long allocate, long explain) {
+    long match() {
+      return rules + allocate + explain;
+    }
+  }
+
   public static void run(int size, long seed, RuleSet ruleSet, PrintWriter out) {
     Matcher.match(java.util.List.of(), ruleSet);
     try (HeapSampler heap = new HeapSampler()) {
       long start = System.nanoTime();
       Dataset data = SyntheticData.generate(size, seed);
       long generated = System.nanoTime();
-      MatchOutcome outcome = Matcher.match(data.items(), ruleSet);
-      long matched = System.nanoTime();
+      List<MatchCandidate> candidates = Matcher.proposeCandidates(data.items(), ruleSet);
+      long proposed = System.nanoTime();
+      Matcher.Decided decided = Matcher.decide(data.items(), candidates);
+      long allocated = System.nanoTime();
+      MatchOutcome outcome = Matcher.explain(decided, ruleSet);
+      long explained = System.nanoTime();
+      Stages stages =
+          new Stages(
+              generated - start, proposed - generated, allocated - proposed, explained - allocated);
       Accuracy accuracy = Accuracy.score(data.truth(), outcome);
-      print(
-          out,
-          size,
-          seed,
-          ruleSet,
-          data,
-          outcome,
-          accuracy,
-          generated - start,
-          matched - generated,
-          heap.peakMegabytes());
+      print(out, size, seed, ruleSet, data, outcome, accuracy, stages, heap.peakMegabytes());
     }
   }
 
@@ -49,8 +55,7 @@ public final class Bench {
       Dataset data,
       MatchOutcome outcome,
       Accuracy accuracy,
-      long generateNanos,
-      long matchNanos,
+      Stages stages,
       long peakMegabytes) {
     int items = data.items().size();
     out.printf(
@@ -67,12 +72,24 @@ public final class Bench {
         data.count(Side.LEDGER),
         data.count(Side.GATEWAY),
         items);
-    out.printf(Locale.ROOT, "generate: %8.2f s%n", generateNanos / 1e9);
+    out.printf(Locale.ROOT, "generate: %8.2f s%n", stages.generate() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "  rules:    %8.2f s  (Drools: candidates from every partition)%n",
+        stages.rules() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "  allocate: %8.2f s  (ranking, ambiguity, groups)%n",
+        stages.allocate() / 1e9);
+    out.printf(
+        Locale.ROOT,
+        "  explain:  %8.2f s  (near-miss rules on the unmatched)%n",
+        stages.explain() / 1e9);
     out.printf(
         Locale.ROOT,
         "match:    %8.2f s  (%,.0f items/s)%n",
-        matchNanos / 1e9,
-        items / (matchNanos / 1e9));
+        stages.match() / 1e9,
+        items / (stages.match() / 1e9));
     out.printf(
         Locale.ROOT,
         "peak heap (sampled): %d MB, max heap %d MB, %d cores%n",

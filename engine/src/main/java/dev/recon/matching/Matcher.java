@@ -29,18 +29,36 @@ public final class Matcher {
   private Matcher() {}
 
   public static MatchOutcome match(List<Item> items, RuleSet ruleSet) {
+    Decided decided = decide(items, proposeCandidates(items, ruleSet));
+    return explain(decided, ruleSet);
+  }
+
+  /** Stage 1: every candidate group the rules propose (Drools, partition by partition). */
+  public static List<MatchCandidate> proposeCandidates(List<Item> items, RuleSet ruleSet) {
+    return findCandidates(items, ruleSet);
+  }
+
+  /** The groups decided and the items left over, before they are explained. */
+  public record Decided(List<ProposedGroup> groups, List<Item> unmatched) {}
+
+  /** Stage 2: the allocator's decisions, as groups, and the items no group took. */
+  public static Decided decide(List<Item> items, List<MatchCandidate> candidates) {
     Map<Long, Item> byId = new HashMap<>();
     for (Item item : items) {
       byId.put(item.id(), item);
     }
-    Set<Long> grouped = new HashSet<>();
     List<ProposedGroup> groups =
-        Allocator.allocate(findCandidates(items, ruleSet)).stream()
-            .map(decision -> toGroup(decision, byId))
-            .toList();
+        Allocator.allocate(candidates).stream().map(decision -> toGroup(decision, byId)).toList();
+    Set<Long> grouped = new HashSet<>();
     groups.forEach(group -> group.items().forEach(item -> grouped.add(item.id())));
     List<Item> unmatched = items.stream().filter(item -> !grouped.contains(item.id())).toList();
-    return new MatchOutcome(groups, unmatched, WhyUnmatched.explain(unmatched, ruleSet));
+    return new Decided(groups, unmatched);
+  }
+
+  /** Stage 3: why each leftover stayed unmatched (the rule set's near-miss rules). */
+  public static MatchOutcome explain(Decided decided, RuleSet ruleSet) {
+    return new MatchOutcome(
+        decided.groups(), decided.unmatched(), WhyUnmatched.explain(decided.unmatched(), ruleSet));
   }
 
   private static List<MatchCandidate> findCandidates(List<Item> items, RuleSet ruleSet) {

@@ -1,0 +1,46 @@
+package dev.recon.benchmarking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.facts.Item;
+import dev.recon.matching.RuleSet;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+class BenchTest {
+  @Test
+  void theSameSizeAndSeedGiveTheSameData() {
+    SyntheticData.Dataset first = SyntheticData.generate(2_000, 7);
+    SyntheticData.Dataset second = SyntheticData.generate(2_000, 7);
+
+    assertThat(second.items())
+        .extracting(Item::fact)
+        .isEqualTo(first.items().stream().map(Item::fact).toList());
+    assertThat(second.truth()).isEqualTo(first.truth());
+    assertThat(SyntheticData.generate(2_000, 8).items().stream().map(Item::fact).toList())
+        .isNotEqualTo(first.items().stream().map(Item::fact).toList());
+  }
+
+  @Test
+  void everyKindOfTrueGroupIsGenerated() {
+    SyntheticData.Dataset data = SyntheticData.generate(3_000, 7);
+
+    assertThat(data.truth())
+        .extracting(SyntheticData.TruthGroup::kind)
+        .contains(SyntheticData.Kind.values());
+  }
+
+  @Test
+  void theReportStatesStagesPrecisionAndRecallPerKind() {
+    StringWriter text = new StringWriter();
+
+    Bench.run(3_000, 7, RuleSet.standard(), new PrintWriter(text));
+
+    assertThat(text.toString())
+        .contains("rules:", "allocate:", "explain:", "peak heap (sampled)")
+        .contains("wrong auto-accepts among collisions: 0")
+        .containsPattern("exact\\s+\\d+\\s+\\d+\\s+100\\.00")
+        .containsPattern("split\\s+\\d+\\s+\\d+\\s+\\d+\\.\\d+");
+  }
+}
