@@ -33,7 +33,7 @@ public final class Bench {
       long start = System.nanoTime();
       Dataset data = SyntheticData.generate(size, seed);
       long generated = System.nanoTime();
-      List<MatchCandidate> candidates = Matcher.proposeCandidates(data.items(), ruleSet);
+      List<List<MatchCandidate>> candidates = Matcher.proposeCandidates(data.items(), ruleSet);
       long proposed = System.nanoTime();
       Matcher.Decided decided = Matcher.decide(data.items(), candidates);
       long allocated = System.nanoTime();

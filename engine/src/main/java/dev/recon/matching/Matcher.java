@@ -33,22 +33,42 @@ public final class Matcher {
     return explain(decided, ruleSet);
   }
 
-  /** Stage 1: every candidate group the rules propose (Drools, partition by partition). */
-  public static List<MatchCandidate> proposeCandidates(List<Item> items, RuleSet ruleSet) {
-    return findCandidates(items, ruleSet);
+  /**
+   * Stage 1: every candidate group the rules propose, per partition (Drools). No candidate spans
+   * two partitions, which is what lets stage 2 decide each partition on its own.
+   */
+  public static List<List<MatchCandidate>> proposeCandidates(List<Item> items, RuleSet ruleSet) {
+    return PartitionedRun.run(
+        items,
+        RuleBase.of(ruleSet),
+        ruleSet.partitionable(),
+        session -> {
+          CandidateSink sink = new CandidateSink();
+          session.setGlobal("candidates", sink);
+          return done -> sink.candidates();
+        });
   }
 
   /** The groups decided and the items left over, before they are explained. */
   public record Decided(List<ProposedGroup> groups, List<Item> unmatched) {}
 
-  /** Stage 2: the allocator's decisions, as groups, and the items no group took. */
-  public static Decided decide(List<Item> items, List<MatchCandidate> candidates) {
+  /**
+   * Stage 2: the allocator's decisions, as groups, and the items no group took. Partitions are
+   * decided in parallel; the groups come out in partition order.
+   */
+  public static Decided decide(List<Item> items, List<List<MatchCandidate>> perPartition) {
     Map<Long, Item> byId = new HashMap<>();
     for (Item item : items) {
       byId.put(item.id(), item);
     }
-    List<ProposedGroup> groups =
-        Allocator.allocate(candidates).stream().map(decision -> toGroup(decision, byId)).toList();
+    List<ProposedGroup> groups = new ArrayList<>();
+    PartitionedRun.inParallel(
+            perPartition,
+            candidates ->
+                Allocator.allocate(candidates).stream()
+                    .map(decision -> toGroup(decision, byId))
+                    .toList())
+        .forEach(groups::addAll);
     Set<Long> grouped = new HashSet<>();
     groups.forEach(group -> group.items().forEach(item -> grouped.add(item.id())));
     List<Item> unmatched = items.stream().filter(item -> !grouped.contains(item.id())).toList();
@@ -59,22 +79,6 @@ public final class Matcher {
   public static MatchOutcome explain(Decided decided, RuleSet ruleSet) {
     return new MatchOutcome(
         decided.groups(), decided.unmatched(), WhyUnmatched.explain(decided.unmatched(), ruleSet));
-  }
-
-  private static List<MatchCandidate> findCandidates(List<Item> items, RuleSet ruleSet) {
-    List<List<MatchCandidate>> perPartition =
-        PartitionedRun.run(
-            items,
-            RuleBase.of(ruleSet),
-            ruleSet.partitionable(),
-            session -> {
-              CandidateSink sink = new CandidateSink();
-              session.setGlobal("candidates", sink);
-              return done -> sink.candidates();
-            });
-    List<MatchCandidate> candidates = new ArrayList<>();
-    perPartition.forEach(candidates::addAll);
-    return candidates;
   }
 
   private static ProposedGroup toGroup(Allocator.Decision decision, Map<Long, Item> byId) {

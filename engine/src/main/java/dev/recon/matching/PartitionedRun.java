@@ -42,14 +42,17 @@ final class PartitionedRun {
     if (!partitionable) {
       return List.of(inSession(items, kieBase, setup));
     }
-    List<List<Item>> partitions = Partitions.split(items);
-    int threads =
-        Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions.size()));
+    return inParallel(Partitions.split(items), partition -> inSession(partition, kieBase, setup));
+  }
+
+  /** Applies work to every element on as many threads as there are cores; results in order. */
+  static <T, R> List<R> inParallel(List<T> inputs, java.util.function.Function<T, R> work) {
+    int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), inputs.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads, PartitionedRun::matchingThread);
     try {
       List<Future<R>> futures = new ArrayList<>();
-      for (List<Item> partition : partitions) {
-        futures.add(pool.submit(() -> inSession(partition, kieBase, setup)));
+      for (T input : inputs) {
+        futures.add(pool.submit(() -> work.apply(input)));
       }
       List<R> results = new ArrayList<>(futures.size());
       for (Future<R> future : futures) {
