@@ -1,12 +1,19 @@
 package dev.recon.cli;
 
 import dev.recon.benchmarking.Bench;
+import dev.recon.benchmarking.DatabaseBench;
 import dev.recon.matching.RuleSet;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -36,13 +43,51 @@ final class BenchCommand implements Callable<Integer> {
 
   @Mixin RuleSetOption rules;
 
+  @Option(
+      names = "--with-db",
+      description =
+          "Also run the whole path: write the data as CSV files, import them, match and store"
+              + " (a fresh embedded database in a temporary folder unless --db is given)")
+  boolean withDatabase;
+
+  @ParentCommand ReconCommand recon;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     if (size < 1) {
       throw new IllegalArgumentException("--size must be at least 1");
     }
     RuleSet ruleSet = rules.ruleSet();
-    Bench.run(size, seed, ruleSet, spec.commandLine().getOut());
+    if (!withDatabase) {
+      Bench.run(size, seed, ruleSet, spec.commandLine().getOut());
+      return 0;
+    }
+    Path workDir = Files.createTempDirectory("recon-bench");
+    try {
+      // A fresh embedded database in the work folder, unless --db or RECON_DB_URL names one.
+      String url =
+          recon.databaseUrl != null || recon.environment.containsKey("RECON_DB_URL")
+              ? recon.databaseUrl()
+              : "jdbc:h2:file:" + workDir.resolve("db/recon").toAbsolutePath();
+      DatabaseBench.run(
+          size,
+          seed,
+          ruleSet,
+          url,
+          workDir.resolve("files"),
+          recon.clock,
+          spec.commandLine().getOut());
+    } finally {
+      deleteRecursively(workDir);
+    }
     return 0;
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
   }
 }

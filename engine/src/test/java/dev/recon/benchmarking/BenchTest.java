@@ -6,7 +6,12 @@ import dev.recon.facts.Item;
 import dev.recon.matching.RuleSet;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchTest {
   @Test
@@ -42,5 +47,24 @@ class BenchTest {
         .contains("wrong auto-accepts among collisions: 0")
         .containsPattern("exact\\s+\\d+\\s+\\d+\\s+100\\.00")
         .containsPattern("split\\s+\\d+\\s+\\d+\\s+\\d+\\.\\d+");
+  }
+
+  @Test
+  void theWholePathThroughFilesAndTheDatabaseFindsEveryTrueGroup(@TempDir Path dir) {
+    StringWriter text = new StringWriter();
+    int trueGroups = SyntheticData.generate(1_000, 11).truth().size();
+
+    DatabaseBench.run(
+        1_000,
+        11,
+        RuleSet.standard(),
+        "jdbc:h2:file:" + dir.resolve("db/recon").toAbsolutePath(),
+        dir.resolve("files"),
+        Clock.fixed(Instant.parse("2026-11-12T02:00:00Z"), ZoneOffset.UTC),
+        new PrintWriter(text));
+
+    assertThat(text.toString())
+        .contains("import (parse, identify, insert)")
+        .contains("(" + trueGroups + " groups,");
   }
 }
