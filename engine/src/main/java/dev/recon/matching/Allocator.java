@@ -122,7 +122,7 @@ final class Allocator {
         decisions.add(new Decision(candidate, Outcome.AMBIGUOUS, equalRivals));
       } else {
         Outcome outcome = candidate.automatic() ? Outcome.ACCEPTED : Outcome.SUGGESTED;
-        decisions.add(new Decision(candidate, outcome, runnersUp(rivals, claimedInTier)));
+        decisions.add(new Decision(candidate, outcome, runnersUp(ranked, rivals, claimedInTier)));
       }
       candidate.items().forEach(item -> claimedInTier.put(item.getId(), tier));
     }
@@ -158,14 +158,18 @@ final class Allocator {
     return distinct;
   }
 
+  /**
+   * The best free rivals with other items than the candidate's (not the same pair by another rule).
+   */
   private static List<MatchCandidate> runnersUp(
-      List<Ranked> rivals, Map<Long, Integer> claimedInTier) {
+      Ranked candidate, List<Ranked> rivals, Map<Long, Integer> claimedInTier) {
     List<MatchCandidate> runnersUp = new ArrayList<>(RUNNERS_UP_MAX);
     for (Ranked rival : rivals) {
       if (runnersUp.size() == RUNNERS_UP_MAX) {
         break;
       }
-      if (!anyClaimedBefore(rival.candidate, claimedInTier, Integer.MAX_VALUE)) {
+      if (!Arrays.equals(rival.keys, candidate.keys)
+          && !anyClaimedBefore(rival.candidate, claimedInTier, Integer.MAX_VALUE)) {
         runnersUp.add(rival.candidate);
       }
     }

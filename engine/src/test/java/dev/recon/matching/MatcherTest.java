@@ -41,6 +41,22 @@ class MatcherTest {
     }
 
     @Test
+    void anExactPairIsProposedOnceAndHasNoAlternative() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount  date       ref
+              b1   bank   OPS     EUR 1250.00 2026-11-02 INV-2026-1001
+              l1   ledger OPS     EUR 1250.00 2026-11-03 INV-2026-1001
+              """,
+              "b1+l1 by " + EXACT);
+      assertThat(outcome.groups().get(0).explanation())
+          .isEqualTo(
+              "Accepted: 1 day(s) apart, amount difference 0 minor units, reference similarity"
+                  + " 1.0000; no alternative.");
+    }
+
+    @Test
     void referencesCompareAfterCleaning() {
       check(
           """
