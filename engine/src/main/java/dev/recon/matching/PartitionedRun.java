@@ -6,6 +6,7 @@ import dev.recon.money.Currencies;
 import dev.recon.normalizing.References;
 import dev.recon.rules.MatchItem;
 import dev.recon.rules.Payout;
+import dev.recon.rules.SharedReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -80,6 +81,7 @@ final class PartitionedRun {
         session.insert(fact);
       }
       Payout.of(facts).forEach(session::insert);
+      SharedReference.of(facts).forEach(session::insert);
       session.fireAllRules();
       return work.run(session);
     } finally {

@@ -252,6 +252,35 @@ class MatcherTest {
   }
 
   @Nested
+  class KeyedOneToMany {
+    private static final String KEYED = "Keyed: ledger line to bank lines sharing its reference";
+
+    @Test
+    void aReceiptPaidInInstalmentsMatchesAllItsBankLines() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          l1   ledger OPS     EUR 900.00 2026-11-10 INV-2026-1001
+          b1   bank   OPS     EUR 300.00 2026-11-08 INV-2026-1001
+          b2   bank   OPS     EUR 600.00 2026-11-11 INV-2026-1001
+          b3   bank   OPS     EUR 600.00 2026-11-20 INV-2026-1001
+          """,
+          "b1+b2+l1 by " + KEYED);
+    }
+
+    @Test
+    void instalmentsThatDoNotAddUpStayOpen() {
+      check(
+          """
+          name side   account ccy amount date       ref
+          l1   ledger OPS     EUR 900.00 2026-11-10 INV-2026-1001
+          b1   bank   OPS     EUR 300.00 2026-11-08 INV-2026-1001
+          b2   bank   OPS     EUR 599.99 2026-11-11 INV-2026-1001
+          """);
+    }
+  }
+
+  @Nested
   class KeylessSplits {
     private static final String SPLIT = "Keyless split: bank line to ledger lines";
 

@@ -85,6 +85,15 @@ public final class MatchItems {
     }
   }
 
+  /** The largest distance in days between the anchor and any of the others. */
+  public static int daysApart(MatchItem anchor, Collection<?> others) {
+    int days = 0;
+    for (Object other : others) {
+      days = Math.max(days, Math.abs(((MatchItem) other).getBookingDay() - anchor.getBookingDay()));
+    }
+    return days;
+  }
+
   public static List<MatchItem> with(MatchItem first, Collection<?> rest) {
     List<MatchItem> all = new ArrayList<>(rest.size() + 1);
     all.add(first);

@@ -33,6 +33,7 @@ class StandardRuleSetTest {
         session.insert(item);
       }
       Payout.of(List.of(items)).forEach(session::insert);
+      SharedReference.of(List.of(items)).forEach(session::insert);
       session.fireAllRules();
       return sink.candidates();
     } finally {
