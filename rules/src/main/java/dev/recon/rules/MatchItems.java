@@ -85,6 +85,16 @@ public final class MatchItems {
     }
   }
 
+  /**
+   * Whether two amounts differ by at most a percentage of the anchor's amount, inclusive, in exact
+   * integer arithmetic: |anchor - other| * 10000 <= percentBp * |anchor| (50 bp = 0.5 %).
+   */
+  public static boolean withinPercent(long anchorMinor, long otherMinor, int percentBp) {
+    long delta = Math.abs(Math.subtractExact(anchorMinor, otherMinor));
+    return Math.multiplyExact(delta, 10_000L)
+        <= Math.multiplyExact((long) percentBp, Math.abs(anchorMinor));
+  }
+
   /** The largest distance in days between the anchor and any of the others. */
   public static int daysApart(MatchItem anchor, Collection<?> others) {
     int days = 0;

@@ -1,0 +1,29 @@
+package dev.recon.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class MatchItemsTest {
+  @ParameterizedTest(name = "{0} vs {1} within {2} bp: {3}")
+  @CsvSource({
+    "100000, 100500, 50, true",
+    "100000, 100501, 50, false",
+    "100000, 99500, 50, true",
+    "-100000, -100500, 50, true",
+    "0, 0, 50, true",
+    "0, 1, 50, false"
+  })
+  void percentageToleranceIsInclusiveAndExact(long anchor, long other, int bp, boolean within) {
+    assertThat(MatchItems.withinPercent(anchor, other, bp)).isEqualTo(within);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"9500, 0, 100, 0, 9025", "10000, 50, 100, 2, 8800", "10000, 100, 100, 0, 8500"})
+  void tolerantConfidenceFallsWithEveryDifference(
+      int similarityBp, long deltaMinor, long unitMinor, int days, int expectedBp) {
+    assertThat(MatchItems.tolerantConfidenceBp(similarityBp, deltaMinor, unitMinor, days))
+        .isEqualTo(expectedBp);
+  }
+}
