@@ -44,8 +44,8 @@ public final class Matcher {
         ruleSet.partitionable(),
         session -> {
           CandidateSink sink = new CandidateSink();
-          session.setGlobal("candidates", sink);
-          return done -> sink.candidates();
+          session.set("candidates", sink);
+          return sink::candidates;
         });
   }
 

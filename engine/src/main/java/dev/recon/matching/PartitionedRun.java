@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.kie.api.KieBase;
-import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.StatelessKieSession;
 
 /**
  * Runs a rule base over items: partition by partition on as many threads as there are cores, each
@@ -28,12 +28,17 @@ final class PartitionedRun {
 
   /** What to do in one session, after the items and their payouts are inserted. */
   interface SessionWork<R> {
-    R run(KieSession session);
+    R run();
+  }
+
+  /** Sets a global of the session. */
+  interface Globals {
+    void set(String name, Object value);
   }
 
   /** What to set up in a fresh session before facts go in (globals). */
   interface SessionSetup<R> {
-    SessionWork<R> prepare(KieSession session);
+    SessionWork<R> prepare(Globals globals);
   }
 
   private PartitionedRun() {}
@@ -71,22 +76,19 @@ final class PartitionedRun {
   }
 
   private static <R> R inSession(List<Item> items, KieBase kieBase, SessionSetup<R> setup) {
-    KieSession session = kieBase.newKieSession();
-    try {
-      SessionWork<R> work = setup.prepare(session);
-      List<MatchItem> facts = new ArrayList<>(items.size());
-      for (Item item : items) {
-        MatchItem fact = toMatchItem(item);
-        facts.add(fact);
-        session.insert(fact);
-      }
-      Payout.of(facts).forEach(session::insert);
-      SharedReference.of(facts).forEach(session::insert);
-      session.fireAllRules();
-      return work.run(session);
-    } finally {
-      session.dispose();
+    StatelessKieSession session = kieBase.newStatelessKieSession();
+    SessionWork<R> work = setup.prepare(session::setGlobal);
+    List<Object> facts = new ArrayList<>(items.size() + 16);
+    List<MatchItem> matchItems = new ArrayList<>(items.size());
+    for (Item item : items) {
+      MatchItem fact = toMatchItem(item);
+      matchItems.add(fact);
+      facts.add(fact);
     }
+    facts.addAll(Payout.of(matchItems));
+    facts.addAll(SharedReference.of(matchItems));
+    session.execute(facts);
+    return work.run();
   }
 
   private static Thread matchingThread(Runnable work) {

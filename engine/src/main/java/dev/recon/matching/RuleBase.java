@@ -7,11 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
+import org.kie.api.KieBaseConfiguration;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.conf.SequentialOption;
 
 /**
  * Compiles rule sets to Drools knowledge bases with the executable model, once per version: the
@@ -57,7 +59,10 @@ final class RuleBase {
       }
       throw new IllegalArgumentException(text.toString());
     }
-    return services.newKieContainer(releaseId).getKieBase();
+    KieBaseConfiguration configuration = services.newKieBaseConfiguration();
+    // Rules only read facts and emit candidates, so one sequential pass is enough.
+    configuration.setOption(SequentialOption.YES);
+    return services.newKieContainer(releaseId).newKieBase(configuration);
   }
 
   /** Drools expects a rule file in the folder of its package, e.g. dev/recon/rules/standard/. */

@@ -37,8 +37,8 @@ final class WhyUnmatched {
             ruleSet.partitionable(),
             session -> {
               NearMisses nearMisses = new NearMisses();
-              session.setGlobal("nearMisses", nearMisses);
-              return done -> nearMisses.closest();
+              session.set("nearMisses", nearMisses);
+              return nearMisses::closest;
             });
     for (Item item : unmatched) {
       reasons.put(item.id(), NOTHING_CLOSE);

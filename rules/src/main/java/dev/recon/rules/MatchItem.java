@@ -5,10 +5,10 @@ package dev.recon.rules;
  * epoch days because Drools hash-indexes {@code ==} joins on such values (never on BigDecimal),
  * which is what keeps matching from comparing every item with every other.
  *
- * <p>{@code blockKey} is account and currency together, so one indexed equality blocks by both.
- * {@code amountUnitBucket} is the amount floored to whole currency units: two amounts at most one
- * unit apart lie in the same or adjacent buckets, so a tolerance of up to one unit is found by
- * three indexed joins (bucket -1, 0, +1) instead of a comparison with every item of the account.
+ * <p>{@code blockKey} is account and currency together, so one indexed equality blocks by both. The
+ * amount buckets ({@code amountWideBucket}, {@code amountShiftedBucket}) let a tolerance of up to
+ * one currency unit be found by two indexed joins instead of a comparison with every item of the
+ * account.
  */
 public final class MatchItem {
   private final long id;
@@ -89,8 +89,18 @@ public final class MatchItem {
     return unitMinor;
   }
 
-  public long getAmountUnitBucket() {
-    return Math.floorDiv(amountMinor, unitMinor);
+  /** The amount's bucket on a grid two currency units wide. */
+  public long getAmountWideBucket() {
+    return Math.floorDiv(amountMinor, 2 * unitMinor);
+  }
+
+  /**
+   * The amount's bucket on the same grid shifted by one unit. Two amounts at most one unit apart
+   * share a wide or a shifted bucket: the boundaries of the two grids alternate one unit apart, and
+   * an interval of at most one unit cannot cross one of each.
+   */
+  public long getAmountShiftedBucket() {
+    return Math.floorDiv(amountMinor + unitMinor, 2 * unitMinor);
   }
 
   public int getBookingDay() {
