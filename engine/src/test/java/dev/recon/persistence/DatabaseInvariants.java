@@ -88,6 +88,9 @@ public final class DatabaseInvariants {
       assertThat(Math.abs(difference))
           .as("group " + group.getId() + " balances to its recorded difference")
           .isEqualTo(Math.abs(group.getDifferenceMinor()));
+      assertThat(Math.abs(difference))
+          .as("group " + group.getId() + " differs by no more than its rule tolerated")
+          .isLessThanOrEqualTo(group.getAmountDeltaMinor());
     }
   }
 }
