@@ -13,9 +13,9 @@ import org.jooq.impl.DSL;
 
 /**
  * What must hold in every database after any operation; database tests call {@link #check} at their
- * end. Each item is in at most one accepted group, accepted groups balance to their recorded
- * difference, every group and every imported file has an audit row, and no item has two open
- * exceptions.
+ * end. Each item is in at most one accepted group, groups balance to their recorded difference and
+ * differ by no more than their rule tolerated, every group and every imported file has an audit
+ * row, and no item has two open exceptions.
  */
 public final class DatabaseInvariants {
   private DatabaseInvariants() {}
