@@ -64,8 +64,32 @@ class DemoTest {
       assertThat(actual).containsExactlyElementsOf(expected);
       DatabaseInvariants.check(database);
     }
-    assertThat(tempDir.resolve("out/demo-report.xlsx")).isNotEmptyFile();
-    assertThat(tempDir.resolve("out/demo-report-unmatched.csv")).isNotEmptyFile();
+    assertThat(summarySheet(tempDir.resolve("out/demo-report.xlsx")))
+        .containsExactlyElementsOf(expected);
+    assertThat(Files.readAllLines(tempDir.resolve("out/demo-report-unmatched.csv")))
+        .hasSize(1 + expected.stream().mapToInt(Expected::unmatched).sum());
+  }
+
+  /** The summary sheet of a written workbook, read back as a user's spreadsheet would show it. */
+  private static List<Expected> summarySheet(Path workbook) throws IOException {
+    List<Expected> rows = new ArrayList<>();
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(Files.newInputStream(workbook))) {
+      org.apache.poi.ss.usermodel.Sheet sheet = book.getSheet("Summary");
+      org.apache.poi.ss.usermodel.DataFormatter shown =
+          new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.ROOT);
+      for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+        rows.add(
+            new Expected(
+                row.getCell(0).getStringCellValue(),
+                (int) row.getCell(2).getNumericCellValue(),
+                shown.formatCellValue(row.getCell(3)).replace(",", ""),
+                (int) row.getCell(4).getNumericCellValue(),
+                shown.formatCellValue(row.getCell(5)).replace(",", "")));
+      }
+    }
+    return rows;
   }
 
   @Test
