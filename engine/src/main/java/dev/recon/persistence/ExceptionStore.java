@@ -34,6 +34,14 @@ public final class ExceptionStore {
         .fetchMap(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.ID);
   }
 
+  /** The reason of each open exception, by the item it is about. */
+  public Map<Long, String> openReasonsByItem() {
+    return dsl.select(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.REASON)
+        .from(EXCEPTION_ITEM)
+        .where(EXCEPTION_ITEM.OPEN_ITEM_ID.isNotNull())
+        .fetchMap(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.REASON);
+  }
+
   public long open(NewException exception, long runId, OffsetDateTime at) {
     return dsl.insertInto(EXCEPTION_ITEM)
         .set(EXCEPTION_ITEM.ITEM_ID, exception.itemId())

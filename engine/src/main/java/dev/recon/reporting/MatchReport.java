@@ -36,14 +36,19 @@ public record MatchReport(
     }
   }
 
-  /** An item no accepted group holds, and how many days old it is on the report date. */
-  public record Unmatched(Item item, long ageDays) {}
+  /**
+   * An item no accepted group holds, how many days old it is on the report date, and why it is open
+   * (its open exception's reason; empty before the first match run).
+   */
+  public record Unmatched(Item item, long ageDays, String reason) {}
 
   public static MatchReport build(Transaction tx, LocalDate asOf) {
     List<GroupMember> matched = tx.reports().acceptedGroupMembers();
     List<Unmatched> unmatched = new ArrayList<>();
+    Map<Long, String> reasons = tx.exceptions().openReasonsByItem();
     for (Item item : tx.items().unmatched()) {
-      unmatched.add(new Unmatched(item, ChronoUnit.DAYS.between(item.fact().bookingDate(), asOf)));
+      long age = ChronoUnit.DAYS.between(item.fact().bookingDate(), asOf);
+      unmatched.add(new Unmatched(item, age, reasons.getOrDefault(item.id(), "")));
     }
     return new MatchReport(asOf, summarize(matched, unmatched), matched, unmatched);
   }

@@ -66,10 +66,12 @@ record ReportTable(String name, List<String> header, List<List<Object>> rows) {
     for (MatchReport.Unmatched open : report.unmatched()) {
       List<Object> row = new ArrayList<>(itemCells(open.item()));
       row.add(5, open.ageDays());
+      row.add(open.reason());
       rows.add(row);
     }
     List<String> header = new ArrayList<>(ITEM_HEADER);
     header.add(5, "Age (days)");
+    header.add("Why open");
     return new ReportTable("Unmatched", header, rows);
   }
 

@@ -67,7 +67,12 @@ class DemoTest {
     assertThat(summarySheet(tempDir.resolve("out/demo-report.xlsx")))
         .containsExactlyElementsOf(expected);
     assertThat(Files.readAllLines(tempDir.resolve("out/demo-report-unmatched.csv")))
-        .hasSize(1 + expected.stream().mapToInt(Expected::unmatched).sum());
+        .hasSize(1 + expected.stream().mapToInt(Expected::unmatched).sum())
+        .filteredOn(line -> line.contains("INV-2026-1008"))
+        .hasSize(2)
+        .allSatisfy(
+            line ->
+                assertThat(line).contains("booked 7 day(s) apart (exact allows 3, tolerant 5)"));
   }
 
   /** The summary sheet of a written workbook, read back as a user's spreadsheet would show it. */
