@@ -10,8 +10,9 @@ import java.util.List;
  * target exactly. The pool is sorted by natural key first, so the search and its result do not
  * depend on the order facts arrived in. Limits come from the rule: at most {@code itemsMax} items
  * per subset, at most {@code candidatesMax} pool items searched, at most {@link #STEPS_MAX} subsets
- * tried. A result says whether the search was exhausted (every subset within the limits tried) or
- * cut off, and stops after {@link #SOLUTIONS_MAX} solutions: two solutions make the match
+ * tried. Sizes are tried smallest first and the search stops at the first size that has a solution.
+ * A result says whether the search was exhausted (every subset of the sizes tried was tried) or cut
+ * off, and stops after {@link #SOLUTIONS_MAX} solutions of one size: two solutions make the match
  * ambiguous.
  */
 public final class SubsetSum {
@@ -35,8 +36,13 @@ public final class SubsetSum {
     sorted.sort(Comparator.comparing(MatchItem::getNaturalKey));
     boolean truncated = sorted.size() > candidatesMax;
     List<MatchItem> searched = truncated ? sorted.subList(0, candidatesMax) : sorted;
-    Search search = new Search(targetMinor, searched, itemsMax);
-    search.from(0, 0, new ArrayList<>());
+    Search search = new Search(targetMinor, searched);
+    // Smallest subsets first: a smaller explanation is the better one, and two solutions of the
+    // smallest size that fits are what makes the match ambiguous, so larger sizes are not needed.
+    int size = 2;
+    for (; size <= itemsMax && search.solutions.isEmpty() && !search.outOfSteps; size++) {
+      search.from(0, 0, new ArrayList<>(), size);
+    }
     boolean exhausted = !truncated && !search.outOfSteps && search.solutions.size() < SOLUTIONS_MAX;
     String note =
         (exhausted ? "subset search exhausted" : "subset search cut off")
@@ -55,19 +61,20 @@ public final class SubsetSum {
   private static final class Search {
     final long target;
     final List<MatchItem> pool;
-    final int itemsMax;
     final List<List<MatchItem>> solutions = new ArrayList<>();
     int steps;
     boolean outOfSteps;
 
-    Search(long target, List<MatchItem> pool, int itemsMax) {
+    Search(long target, List<MatchItem> pool) {
       this.target = target;
       this.pool = pool;
-      this.itemsMax = itemsMax;
     }
 
-    /** Depth-first over subsets in pool order; stops at the step budget or the second solution. */
-    void from(int start, long sum, List<MatchItem> chosen) {
+    /**
+     * Depth-first over the subsets of exactly {@code size} items, in pool order; stops at the step
+     * budget or the second solution.
+     */
+    void from(int start, long sum, List<MatchItem> chosen, int size) {
       for (int i = start; i < pool.size(); i++) {
         if (solutions.size() >= SOLUTIONS_MAX) {
           return;
@@ -78,10 +85,12 @@ public final class SubsetSum {
         }
         long next = Math.addExact(sum, pool.get(i).getAmountMinor());
         chosen.add(pool.get(i));
-        if (next == target && chosen.size() >= 2) {
-          solutions.add(List.copyOf(chosen));
-        } else if (chosen.size() < itemsMax) {
-          from(i + 1, next, chosen);
+        if (chosen.size() == size) {
+          if (next == target) {
+            solutions.add(List.copyOf(chosen));
+          }
+        } else {
+          from(i + 1, next, chosen, size);
         }
         chosen.remove(chosen.size() - 1);
       }

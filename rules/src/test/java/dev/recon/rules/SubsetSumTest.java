@@ -46,6 +46,17 @@ class SubsetSumTest {
   }
 
   @Test
+  void twoEquallySmallSubsetsAreBothFoundEvenAfterALargerOne() {
+    // In pool order {10, 20, 70} comes first, but {20, 80} and {70, 30} are the smallest fits.
+    SubsetSum.Result result =
+        SubsetSum.find(100_00, pool(10_00, 20_00, 70_00, 80_00, 30_00), 4, 20);
+
+    assertThat(result.solutions())
+        .extracting(SubsetSumTest::ids)
+        .containsExactly(List.of(2L, 4L), List.of(3L, 5L));
+  }
+
+  @Test
   void oneCentShortIsNoSolution() {
     SubsetSum.Result result = SubsetSum.find(1_000_01, pool(250_00, 400_00, 350_00), 4, 20);
 
