@@ -36,6 +36,13 @@ public record Fact(
   public static final int PAYOUT_ID_LENGTH_MAX = 100;
   public static final int KIND_LENGTH_MAX = 20;
 
+  /**
+   * The largest amount Recon accepts, in minor units (exclusive): 10^15, a thousand trillion cents.
+   * Sums of many such amounts stay far from overflowing a long, and every amount below it survives
+   * the trip through a spreadsheet cell exactly.
+   */
+  public static final long AMOUNT_MINOR_LIMIT = 1_000_000_000_000_000L;
+
   public Fact {
     Objects.requireNonNull(side, "side");
     Objects.requireNonNull(amount, "amount");
@@ -52,6 +59,9 @@ public record Fact(
     requireLength("text", text, DESCRIPTION_LENGTH_MAX);
     requireLength("payout id", payoutId, PAYOUT_ID_LENGTH_MAX);
     requireLength("kind", kind, KIND_LENGTH_MAX);
+    requireWithinLimit("amount", amount);
+    requireWithinLimit("gross", gross);
+    requireWithinLimit("fee", fee);
     requireSameCurrency("gross", gross, amount);
     requireSameCurrency("fee", fee, amount);
     if (gross != null && fee != null && !gross.minus(fee).equals(amount)) {
@@ -67,7 +77,19 @@ public record Fact(
   private static void requireLength(String field, String value, int max) {
     if (value != null && value.length() > max) {
       throw new IllegalArgumentException(
-          field + " is " + value.length() + " characters long; at most " + max + " are kept");
+          field
+              + " is "
+              + value.length()
+              + " characters long; at most "
+              + max
+              + " are allowed, shorten it");
+    }
+  }
+
+  private static void requireWithinLimit(String field, Money money) {
+    if (money != null && Math.abs(money.minor()) >= AMOUNT_MINOR_LIMIT) {
+      throw new IllegalArgumentException(
+          field + " " + money + " is larger than Recon accepts (below 10^15 minor units)");
     }
   }
 

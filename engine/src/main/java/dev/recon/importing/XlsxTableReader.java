@@ -100,6 +100,11 @@ final class XlsxTableReader {
     };
   }
 
+  /**
+   * Spreadsheets keep 15 significant digits. Every amount Recon accepts is below 10^15 minor units
+   * ({@code Fact.AMOUNT_MINOR_LIMIT}), so it has at most 15 significant digits and this rounding is
+   * exact for it; a larger value is refused by the limit, never stored rounded.
+   */
   private static String number(double value, boolean decimalComma) {
     String plain =
         BigDecimal.valueOf(value).round(DISPLAYED_DIGITS).stripTrailingZeros().toPlainString();

@@ -14,6 +14,9 @@ public final class AmountText {
   private static final Pattern COMMA_DECIMAL =
       Pattern.compile("\\d{1,3}(\\.\\d{3})+(,\\d+)?|\\d+(,\\d+)?|,\\d+");
 
+  private static final Pattern SPACE_BESIDE_SIGN =
+      Pattern.compile("[\\s\u00a0]*([()+-])[\\s\u00a0]*");
+
   private AmountText() {}
 
   /** The decimal value, or null when the text is blank. */
@@ -21,7 +24,17 @@ public final class AmountText {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    String text = raw.strip().replace("\u00a0", "").replace(" ", "").replace("'", "");
+    // Spaces, no-break spaces and apostrophes (1 234,50; 1'234.50) are thousands separators too:
+    // they become the profile's grouping character, so the grouping-by-three check applies to them.
+    String grouping = decimalComma ? "." : ",";
+    // Blanks beside a sign or parenthesis ("- 12.00", "( 12.00 )") are layout, not grouping.
+    String text =
+        SPACE_BESIDE_SIGN
+            .matcher(raw.strip())
+            .replaceAll("$1")
+            .replace("\u00a0", grouping)
+            .replace(" ", grouping)
+            .replace("'", grouping);
     // Exactly one sign marker is allowed: "(-12.00)" or "-12.00-" is refused, not guessed at.
     boolean negative = false;
     int markers = 0;

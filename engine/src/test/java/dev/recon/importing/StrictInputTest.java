@@ -39,6 +39,24 @@ class StrictInputTest {
     }
 
     @Test
+    void anAmountOfTenToTheFifteenMinorUnitsIsRefusedAndOneLessIsNot() {
+      Path file =
+          write(
+              dir,
+              "bank.csv",
+              BANK_HEADER
+                  + "02.11.2026;02.11.2026;;9.999.999.999.999,99;EUR;A;INV-2026-0001\n"
+                  + "02.11.2026;02.11.2026;;10.000.000.000.000,00;EUR;A;INV-2026-0002\n");
+
+      BadInput refused = refusal(() -> FileParser.parse(file, Profiles.load("bank"), "OPS"));
+
+      assertThat(refused.problems())
+          .singleElement()
+          .satisfies(p -> assertThat(p.line()).isEqualTo(3))
+          .satisfies(p -> assertThat(p.message()).contains("larger than Recon accepts"));
+    }
+
+    @Test
     void aZeroInTheOtherColumnIsNotAConflict() {
       Path file =
           write(

@@ -147,6 +147,31 @@ class AmountTextTest {
   }
 
   @Nested
+  class SeparatorsOtherThanPunctuation {
+    @ParameterizedTest(name = "\"{0}\" with decimal comma {1} is {2}")
+    @CsvSource(
+        delimiter = '|',
+        value = {
+          "1 234,50 | true | 1234.50",
+          "1\u00a0234,50 | true | 1234.50",
+          "1'234.50 | false | 1234.50",
+          "12 345 678.90 | false | 12345678.90"
+        })
+    void spacesAndApostrophesGroupByThreeLikeAnyThousandsSeparator(
+        String text, boolean decimalComma, BigDecimal expected) {
+      assertThat(AmountText.parse(text, decimalComma)).isEqualByComparingTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12 34", "1'2'3.00", "1 23,45"})
+    void aSpaceOrApostropheThatDoesNotGroupByThreeIsRefusedNotDeleted(String text) {
+      assertThatThrownBy(() -> AmountText.parse(text, text.contains(",")))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("is not an amount");
+    }
+  }
+
+  @Nested
   class BlanksAndGarbage {
     @ParameterizedTest
     @NullSource
