@@ -9,49 +9,88 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Splits items into partitions that no rule of the standard rule set joins across, so each can be
  * matched in its own Drools session, in parallel and in bounded memory. Bank and ledger items are
- * partitioned by account and currency (every 1:1 and keyless rule joins within one). A gateway
- * transaction follows the bank line whose reference is its payout id (the payout rule's join); with
- * no such bank line it cannot match and goes to a partition of its own currency. Partitions come
- * out in key order, so the work is the same whatever order the items arrived in.
+ * partitioned by account and currency (every 1:1, keyed and keyless rule joins within one). The
+ * payout rule joins a gateway transaction to any bank line whose reference is its payout id: the
+ * transaction goes to that bank line's partition, and when bank lines of several accounts carry the
+ * id, their partitions are merged into one. A transaction whose payout no bank line carries cannot
+ * match and goes to a partition of its own currency. Partitions come out in key order, so the work
+ * is the same whatever order the items arrived in.
  */
 final class Partitions {
   private Partitions() {}
 
   static List<List<Item>> split(List<Item> items) {
-    Map<String, String> partitionOfPayout = new HashMap<>();
+    Map<String, TreeSet<String>> bankPartitionsOfPayout = new HashMap<>();
     for (Item item : items) {
       Fact f = item.fact();
       if (f.side() == Side.BANK && f.reference() != null) {
-        partitionOfPayout.merge(
-            f.currencyCode() + "|" + f.reference(),
-            blockKey(f),
-            (a, b) -> a.compareTo(b) <= 0 ? a : b);
+        bankPartitionsOfPayout
+            .computeIfAbsent(f.currencyCode() + "|" + f.reference(), k -> new TreeSet<>())
+            .add(blockKey(f));
       }
     }
+    Merged merged = new Merged();
     Map<String, List<Item>> partitions = new TreeMap<>();
+    List<String> keys = new ArrayList<>(items.size());
     for (Item item : items) {
+      keys.add(partitionOf(item.fact(), bankPartitionsOfPayout, merged));
+    }
+    for (int i = 0; i < items.size(); i++) {
       partitions
-          .computeIfAbsent(partitionOf(item.fact(), partitionOfPayout), k -> new ArrayList<>())
-          .add(item);
+          .computeIfAbsent(merged.find(keys.get(i)), k -> new ArrayList<>())
+          .add(items.get(i));
     }
     return new ArrayList<>(partitions.values());
   }
 
-  private static String partitionOf(Fact f, Map<String, String> partitionOfPayout) {
+  private static String partitionOf(
+      Fact f, Map<String, TreeSet<String>> bankPartitionsOfPayout, Merged merged) {
     if (f.side() != Side.GATEWAY) {
       return blockKey(f);
     }
     String payoutKey = References.clean(f.payoutId());
-    String routed =
-        payoutKey == null ? null : partitionOfPayout.get(f.currencyCode() + "|" + payoutKey);
-    return routed != null ? routed : "~gateway|" + f.currencyCode();
+    TreeSet<String> bankPartitions =
+        payoutKey == null ? null : bankPartitionsOfPayout.get(f.currencyCode() + "|" + payoutKey);
+    if (bankPartitions == null) {
+      return "~gateway|" + f.currencyCode();
+    }
+    for (String partition : bankPartitions) {
+      merged.union(bankPartitions.first(), partition);
+    }
+    return bankPartitions.first();
   }
 
   private static String blockKey(Fact f) {
     return f.account() + "|" + f.currencyCode();
+  }
+
+  /** Union-find over partition keys; a merged partition is named by its smallest key. */
+  private static final class Merged {
+    private final Map<String, String> parent = new HashMap<>();
+
+    String find(String key) {
+      String root = key;
+      while (parent.containsKey(root)) {
+        root = parent.get(root);
+      }
+      return root;
+    }
+
+    void union(String a, String b) {
+      String rootA = find(a);
+      String rootB = find(b);
+      if (!rootA.equals(rootB)) {
+        if (rootA.compareTo(rootB) < 0) {
+          parent.put(rootB, rootA);
+        } else {
+          parent.put(rootA, rootB);
+        }
+      }
+    }
   }
 }

@@ -507,6 +507,19 @@ class MatcherTest {
     }
 
     @Test
+    void aPayoutIdThatIsAlsoAReferenceOnAnotherAccountStillFindsItsBankLine() {
+      check(
+          """
+          name side    account ccy amount  date       ref   payout
+          a1   bank    AAA     EUR 999.00  2026-11-04 7781  -
+          b1   bank    OPS     EUR 150.00  2026-11-04 7781  -
+          g1   gateway STRIPE  EUR 100.00  2026-11-02 ch_1  7781
+          g2   gateway STRIPE  EUR 50.00   2026-11-02 ch_2  7781
+          """,
+          "b1+g1+g2 by " + PAYOUT);
+    }
+
+    @Test
     void payoutOffByOneCentStaysOpen() {
       check(PAYOUT_SCENARIO.replace("3310.75", "3310.76"));
     }
