@@ -391,8 +391,26 @@ class MatcherTest {
               l1   ledger OPS     EUR 77.00  2026-11-12 PO-77812
               """);
       assertThat(why(outcome, "b1"))
-          .startsWith("Nearest: ledger scenario:2: same amount, booked 2 day(s) apart")
-          .contains("tolerant needs 0.8500");
+          .isEqualTo(
+              "Nearest: ledger scenario:2: same amount; references \"INV20261001\" and"
+                  + " \"PO77812\" are only "
+                  + dev.recon.rules.NearMisses.similarity(
+                      dev.recon.rules.Similarity.jaroWinklerBp("INV20261001", "PO77812"))
+                  + " similar (tolerant needs 0.8500)");
+    }
+
+    @Test
+    void similarReferencesTooManyDaysApartBlameTheDaysNotTheReferences() {
+      MatchOutcome outcome =
+          check(
+              """
+              name side   account ccy amount  date       ref
+              b1   bank   OPS     EUR 2150.00 2026-11-10 INV-2026-1009
+              l1   ledger OPS     EUR 2150.00 2026-11-03 INV-2026-1090
+              """);
+      assertThat(why(outcome, "b1"))
+          .isEqualTo(
+              "Nearest: ledger scenario:2: same amount; booked 7 day(s) apart (tolerant allows 5)");
     }
 
     @Test

@@ -78,6 +78,42 @@ public final class NearMisses {
     return text.append(", tolerant ").append(tolerantDaysMax).append(")").toString();
   }
 
+  /**
+   * Why two items with the same amount did not match, naming each condition that failed: the
+   * references' similarity (or a missing reference) against the tolerant threshold, and the days
+   * apart against the tolerant window.
+   */
+  public static String sameAmount(
+      int days,
+      String reference,
+      String otherReference,
+      int similarityBp,
+      int daysMax,
+      int similarityMinBp) {
+    List<String> failed = new ArrayList<>();
+    if (reference == null || otherReference == null) {
+      failed.add("a reference is missing (tolerant needs both)");
+    } else if (similarityBp < similarityMinBp) {
+      failed.add(
+          "references \""
+              + reference
+              + "\" and \""
+              + otherReference
+              + "\" are only "
+              + similarity(similarityBp)
+              + " similar (tolerant needs "
+              + similarity(similarityMinBp)
+              + ")");
+    }
+    if (days > daysMax) {
+      failed.add("booked " + days + " day(s) apart (tolerant allows " + daysMax + ")");
+    }
+    if (failed.isEmpty()) {
+      failed.add("references differ");
+    }
+    return "same amount; " + String.join("; ", failed);
+  }
+
   /** An amount in currency units for messages: 119050 minor units of EUR (unit 100) is 1190.50. */
   public static String amount(long minor, long unitMinor) {
     int scale = Long.toString(unitMinor).length() - 1;
