@@ -67,7 +67,7 @@ public final class ManualMatcher {
                 + " cannot be matched together");
       }
       long amount = item.fact().amount().minor();
-      difference += item.fact().side() == anchor ? amount : -amount;
+      difference = Math.addExact(difference, item.fact().side() == anchor ? amount : -amount);
     }
     if (difference != 0) {
       throw new IllegalArgumentException(
@@ -79,7 +79,7 @@ public final class ManualMatcher {
     }
     long feeTotal = 0;
     for (Item item : members) {
-      feeTotal += item.fact().fee() == null ? 0 : item.fact().fee().minor();
+      feeTotal = Math.addExact(feeTotal, item.fact().fee() == null ? 0 : item.fact().fee().minor());
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String explanation =

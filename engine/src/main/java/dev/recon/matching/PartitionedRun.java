@@ -7,8 +7,10 @@ import dev.recon.normalizing.References;
 import dev.recon.rules.MatchItem;
 import dev.recon.rules.Payout;
 import dev.recon.rules.SharedReference;
+import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,9 +69,14 @@ final class PartitionedRun {
       return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("matching was interrupted", e);
+      throw new CancellationException("matching was interrupted");
     } catch (ExecutionException e) {
-      throw new IllegalStateException("matching a partition failed: " + e.getCause(), e.getCause());
+      // A failure inside a partition is a bug, not bad input: rethrow it as it was, so the CLI
+      // reports it as an internal error with its trace.
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new UndeclaredThrowableException(e.getCause(), "matching a partition failed");
     } finally {
       pool.shutdownNow();
     }

@@ -39,11 +39,11 @@ public final class Database implements AutoCloseable {
     try {
       createParentDirectory(url);
       Flyway.configure()
-          .dataSource(url, user(dialect), "")
+          .dataSource(url, user(dialect), password(dialect))
           .locations("classpath:db/migration")
           .load()
           .migrate();
-      Connection connection = DriverManager.getConnection(url, user(dialect), "");
+      Connection connection = DriverManager.getConnection(url, user(dialect), password(dialect));
       return new Database(url, dialect, connection);
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open database " + url + ": " + e.getMessage(), e);
@@ -96,6 +96,14 @@ public final class Database implements AutoCloseable {
     }
     throw new IllegalArgumentException(
         "unsupported database URL " + url + " (use jdbc:h2:... or jdbc:postgresql:...)");
+  }
+
+  /**
+   * H2's embedded user has an empty password; for PostgreSQL none is passed, so the URL, PGPASSWORD
+   * or .pgpass decide.
+   */
+  private static String password(SQLDialect dialect) {
+    return dialect == SQLDialect.H2 ? "" : null;
   }
 
   private static String user(SQLDialect dialect) {
