@@ -120,6 +120,9 @@ final class Allocator {
       }
       if (!equalRivals.isEmpty()) {
         decisions.add(new Decision(candidate, Outcome.AMBIGUOUS, equalRivals));
+        // The rivals' items wait for the same review: no weaker rule may take them meanwhile.
+        equalRivals.forEach(
+            rival -> rival.items().forEach(item -> claimedInTier.putIfAbsent(item.getId(), tier)));
       } else {
         Outcome outcome = candidate.automatic() ? Outcome.ACCEPTED : Outcome.SUGGESTED;
         decisions.add(new Decision(candidate, outcome, runnersUp(ranked, rivals, claimedInTier)));

@@ -78,6 +78,7 @@ public final class MatchRunner {
         tx.audit().append(auditOf(group, groupId, ruleSet, now));
       } else {
         group.items().forEach(i -> waiting.put(i.id(), group));
+        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), group));
         if (!tx.matches().exists(row.memberKey(), MatchStore.SUGGESTED)) {
           long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
           suggested++;
@@ -110,7 +111,7 @@ public final class MatchRunner {
       long runId,
       OffsetDateTime now) {
     ExceptionStore exceptions = tx.exceptions();
-    Map<Long, Long> open = exceptions.openByItem();
+    Map<Long, ExceptionStore.OpenException> open = exceptions.openDetailsByItem();
     int opened = 0;
     for (Item item : outcome.unmatched()) {
       opened +=
@@ -126,7 +127,10 @@ public final class MatchRunner {
     for (Map.Entry<Long, ProposedGroup> entry : waiting.entrySet()) {
       ProposedGroup group = entry.getValue();
       Item item =
-          group.items().stream().filter(i -> i.id() == entry.getKey()).findFirst().orElseThrow();
+          java.util.stream.Stream.concat(group.items().stream(), group.heldItems().stream())
+              .filter(i -> i.id() == entry.getKey())
+              .findFirst()
+              .orElseThrow();
       String type =
           group.status() == ProposedGroup.Status.AMBIGUOUS
               ? ExceptionStore.AMBIGUOUS
@@ -135,33 +139,39 @@ public final class MatchRunner {
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {
-      Long exceptionId = open.get(matched.getKey());
-      if (exceptionId != null) {
-        exceptions.resolve(exceptionId, runId, now, matched.getValue());
+      ExceptionStore.OpenException exception = open.get(matched.getKey());
+      if (exception != null) {
+        exceptions.resolve(exception.id(), runId, now, matched.getValue());
         resolved++;
       }
     }
     return new ExceptionSync(opened, resolved);
   }
 
+  /**
+   * Opens an exception for the item unless one is open; an open one whose type or reason this run
+   * sees differently (an unmatched item that became ambiguous) is brought up to date. Returns 1 if
+   * an exception was opened.
+   */
   private static int openOnce(
       ExceptionStore exceptions,
-      Map<Long, Long> open,
+      Map<Long, ExceptionStore.OpenException> open,
       Item item,
       String type,
       String reason,
       long runId,
       OffsetDateTime now) {
-    if (open.containsKey(item.id())) {
+    String text = truncate(reason, REASON_LENGTH_MAX);
+    ExceptionStore.OpenException existing = open.get(item.id());
+    if (existing != null) {
+      if (!existing.type().equals(type) || !existing.reason().equals(text)) {
+        exceptions.update(existing.id(), type, text);
+      }
       return 0;
     }
     exceptions.open(
         new ExceptionStore.NewException(
-            item.id(),
-            type,
-            truncate(reason, REASON_LENGTH_MAX),
-            item.fact().currencyCode(),
-            item.fact().amount().minor()),
+            item.id(), type, text, item.fact().currencyCode(), item.fact().amount().minor()),
         runId,
         now);
     return 1;

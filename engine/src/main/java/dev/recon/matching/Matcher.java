@@ -71,6 +71,7 @@ public final class Matcher {
         .forEach(groups::addAll);
     Set<Long> grouped = new HashSet<>();
     groups.forEach(group -> group.items().forEach(item -> grouped.add(item.id())));
+    groups.forEach(group -> group.heldItems().forEach(item -> grouped.add(item.id())));
     List<Item> unmatched = items.stream().filter(item -> !grouped.contains(item.id())).toList();
     return new Decided(groups, unmatched);
   }
@@ -101,7 +102,23 @@ public final class Matcher {
         candidate.similarityBp(),
         feeTotal(members),
         explain(decision, byId),
-        members);
+        members,
+        heldItems(decision, byId));
+  }
+
+  /** An ambiguous decision's rivals' items that are not its own, once each, in id order. */
+  private static List<Item> heldItems(Allocator.Decision decision, Map<Long, Item> byId) {
+    if (decision.outcome() != Allocator.Outcome.AMBIGUOUS) {
+      return List.of();
+    }
+    Set<Long> own = new HashSet<>();
+    decision.candidate().items().forEach(item -> own.add(item.getId()));
+    java.util.TreeSet<Long> held = new java.util.TreeSet<>();
+    for (MatchCandidate rival : decision.rivals()) {
+      rival.items().forEach(item -> held.add(item.getId()));
+    }
+    held.removeAll(own);
+    return held.stream().map(byId::get).toList();
   }
 
   private static long feeTotal(List<Item> members) {

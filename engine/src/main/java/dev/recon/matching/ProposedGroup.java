@@ -10,6 +10,8 @@ import java.util.List;
  * @param differenceMinor the amounts on the first member's side minus those on the other sides;
  *     zero for an exact match
  * @param feeTotalMinor the gateway fees of the members (a payout's fees), for the correction step
+ * @param heldItems for an ambiguous group, its equally good rivals' other items: they wait for the
+ *     same review
  * @param explanation one sentence for the audit trail and the reviewer: why these items, and what
  *     the nearest alternatives were
  */
@@ -24,7 +26,8 @@ public record ProposedGroup(
     int similarityBp,
     long feeTotalMinor,
     String explanation,
-    List<Item> items) {
+    List<Item> items,
+    List<Item> heldItems) {
 
   /** ACCEPTED groups are matches; SUGGESTED and AMBIGUOUS ones wait for a person. */
   public enum Status {
@@ -35,6 +38,7 @@ public record ProposedGroup(
 
   public ProposedGroup {
     items = List.copyOf(items);
+    heldItems = List.copyOf(heldItems);
   }
 
   public boolean accepted() {

@@ -34,6 +34,30 @@ public final class ExceptionStore {
         .fetchMap(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.ID);
   }
 
+  /** An open exception as a run compares it: its type and reason. */
+  public record OpenException(long id, String type, String reason) {}
+
+  /** Open exceptions by the item they are about. */
+  public Map<Long, OpenException> openDetailsByItem() {
+    return dsl.select(
+            EXCEPTION_ITEM.OPEN_ITEM_ID,
+            EXCEPTION_ITEM.ID,
+            EXCEPTION_ITEM.TYPE,
+            EXCEPTION_ITEM.REASON)
+        .from(EXCEPTION_ITEM)
+        .where(EXCEPTION_ITEM.OPEN_ITEM_ID.isNotNull())
+        .fetchMap(r -> r.value1(), r -> new OpenException(r.value2(), r.value3(), r.value4()));
+  }
+
+  /** Brings an open exception's type and reason up to date with what the latest run found. */
+  public void update(long exceptionId, String type, String reason) {
+    dsl.update(EXCEPTION_ITEM)
+        .set(EXCEPTION_ITEM.TYPE, type)
+        .set(EXCEPTION_ITEM.REASON, reason)
+        .where(EXCEPTION_ITEM.ID.eq(exceptionId))
+        .execute();
+  }
+
   /** The reason of each open exception, by the item it is about. */
   public Map<Long, String> openReasonsByItem() {
     return dsl.select(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.REASON)

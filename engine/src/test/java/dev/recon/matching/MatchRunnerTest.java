@@ -117,12 +117,13 @@ class MatchRunnerTest {
     MatchRunner.RunSummary first = match();
     MatchRunner.RunSummary second = match();
 
+    // One suggestion names the rivals; all four items wait for review as AMBIGUOUS.
     assertThat(first.groupsCreated()).isZero();
-    assertThat(first.suggestionsCreated()).isEqualTo(2);
+    assertThat(first.suggestionsCreated()).isEqualTo(1);
     assertThat(first.exceptionsOpened()).isEqualTo(4);
     assertThat(second.suggestionsCreated()).isZero();
     assertThat(second.exceptionsOpened()).isZero();
-    assertThat(count(tx -> tx.matches().countGroups(MatchStore.SUGGESTED))).isEqualTo(2);
+    assertThat(count(tx -> tx.matches().countGroups(MatchStore.SUGGESTED))).isEqualTo(1);
   }
 
   @Test
@@ -152,5 +153,30 @@ class MatchRunnerTest {
         .hasSize(3)
         .allSatisfy(member -> assertThat(member.ruleName()).isEqualTo("Gateway payout to bank"))
         .allSatisfy(member -> assertThat(member.feeTotalMinor()).isEqualTo(31_25));
+  }
+
+  @Test
+  void anOpenExceptionIsBroughtUpToDateWhenItsItemBecomesAmbiguous() {
+    importText(
+        "gl.csv",
+        "ledger",
+        LEDGER_HEADER + "2026-11-10,D1,1200,Receipt,30.00,,EUR,INV-2026-0030\n");
+    match();
+    importText(
+        "bank.csv",
+        "bank",
+        BANK_HEADER
+            + "10.11.2026;10.11.2026;;30,00;EUR;Alice;Cheque INV-2026-0030\n"
+            + "10.11.2026;10.11.2026;;30,00;EUR;Bob;Cheque INV-2026-0030\n");
+
+    MatchRunner.RunSummary later = match();
+
+    java.util.Map<Long, dev.recon.persistence.ExceptionStore.OpenException> open =
+        database.inTransaction(tx -> tx.exceptions().openDetailsByItem());
+    assertThat(later.exceptionsOpened()).isEqualTo(2);
+    assertThat(open.values())
+        .hasSize(3)
+        .allSatisfy(e -> assertThat(e.type()).isEqualTo("AMBIGUOUS"))
+        .allSatisfy(e -> assertThat(e.reason()).startsWith("Ambiguous: "));
   }
 }
