@@ -50,6 +50,13 @@ public record MatchReport(
       long age = ChronoUnit.DAYS.between(item.fact().bookingDate(), asOf);
       unmatched.add(new Unmatched(item, age, reasons.getOrDefault(item.id(), "")));
     }
+    // Rows in an order a reader can follow and that does not depend on the order files were
+    // imported in: side, booking date, then file and line.
+    unmatched.sort(
+        java.util.Comparator.comparing((Unmatched u) -> u.item().fact().side())
+            .thenComparing(u -> u.item().fact().bookingDate())
+            .thenComparing(u -> u.item().fact().origin().fileName())
+            .thenComparingInt(u -> u.item().fact().origin().line()));
     return new MatchReport(asOf, summarize(matched, unmatched), matched, unmatched);
   }
 
