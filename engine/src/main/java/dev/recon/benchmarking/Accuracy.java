@@ -31,7 +31,7 @@ public record Accuracy(
     Map<Kind, int[]> perKind = new EnumMap<>(Kind.class);
     for (TruthGroup group : truth) {
       truthByContent.put(contents(group.naturalKeys().stream()), group.kind());
-      group.naturalKeys().forEach(key -> kindOfContent.put(content(key), group.kind()));
+      group.naturalKeys().forEach(key -> kindOfContent.put(Item.contentKeyOf(key), group.kind()));
       perKind.computeIfAbsent(group.kind(), k -> new int[3])[0]++;
     }
     int accepted = 0;
@@ -61,11 +61,6 @@ public record Accuracy(
   }
 
   private static List<String> contents(Stream<String> naturalKeys) {
-    return naturalKeys.map(Accuracy::content).sorted().toList();
-  }
-
-  private static String content(String naturalKey) {
-    int hash = naturalKey.lastIndexOf('#');
-    return hash < 0 ? naturalKey : naturalKey.substring(0, hash);
+    return naturalKeys.map(Item::contentKeyOf).sorted().toList();
   }
 }

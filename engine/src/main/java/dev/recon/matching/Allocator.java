@@ -1,5 +1,6 @@
 package dev.recon.matching;
 
+import dev.recon.facts.Item;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
 import java.util.ArrayList;
@@ -214,15 +215,9 @@ final class Allocator {
   private static String[] contentKeys(Ranked candidate) {
     String[] keys = new String[candidate.keys.length];
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = contentKey(candidate.keys[i]);
+      keys[i] = Item.contentKeyOf(candidate.keys[i]);
     }
     Arrays.sort(keys);
     return keys;
-  }
-
-  /** The natural key without its occurrence number: equal for identical rows. */
-  static String contentKey(String naturalKey) {
-    int hash = naturalKey.lastIndexOf('#');
-    return hash < 0 ? naturalKey : naturalKey.substring(0, hash);
   }
 }

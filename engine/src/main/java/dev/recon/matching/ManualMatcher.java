@@ -5,6 +5,7 @@ import dev.recon.facts.Side;
 import dev.recon.money.Money;
 import dev.recon.persistence.AuditStore;
 import dev.recon.persistence.Database;
+import dev.recon.persistence.ExceptionStore;
 import dev.recon.persistence.MatchStore;
 import dev.recon.persistence.Transaction;
 import java.math.BigDecimal;
@@ -56,7 +57,6 @@ public final class ManualMatcher {
       throw new IllegalArgumentException("a match needs items from at least two sides");
     }
     String currency = members.get(0).fact().currencyCode();
-    long difference = 0;
     for (Item item : members) {
       if (!item.fact().currencyCode().equals(currency)) {
         throw new IllegalArgumentException(
@@ -66,9 +66,8 @@ public final class ManualMatcher {
                 + item.fact().currencyCode()
                 + " cannot be matched together");
       }
-      long amount = item.fact().amount().minor();
-      difference = Math.addExact(difference, item.fact().side() == anchor ? amount : -amount);
     }
+    long difference = GroupSums.differenceMinor(members);
     if (difference != 0) {
       throw new IllegalArgumentException(
           "the "
@@ -76,10 +75,6 @@ public final class ManualMatcher {
               + " side and the other sides differ by "
               + new Money(Math.abs(difference), members.get(0).fact().amount().currency())
               + "; pick items that balance");
-    }
-    long feeTotal = 0;
-    for (Item item : members) {
-      feeTotal = Math.addExact(feeTotal, item.fact().fee() == null ? 0 : item.fact().fee().minor());
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     String explanation =
@@ -97,19 +92,19 @@ public final class ManualMatcher {
                     0,
                     0,
                     10_000,
-                    feeTotal,
+                    GroupSums.feeTotalMinor(members),
                     explanation,
                     MatchRunner.memberKey(RULE_NAME, members),
                     members.stream()
                         .map(i -> new MatchStore.Member(i.id(), i.fact().side().name()))
                         .toList()),
                 now);
-    Map<Long, Long> open = tx.exceptions().openByItem();
+    Map<Long, ExceptionStore.OpenException> open = tx.exceptions().openDetailsByItem();
     for (Item item : members) {
-      Long exceptionId = open.get(item.id());
-      if (exceptionId != null) {
+      ExceptionStore.OpenException exception = open.get(item.id());
+      if (exception != null) {
         tx.exceptions()
-            .resolve(exceptionId, null, now, "matched by " + person + " in group #" + groupId);
+            .resolve(exception.id(), null, now, "matched by " + person + " in group #" + groupId);
       }
     }
     tx.audit()

@@ -58,7 +58,7 @@ public final class MatchRunner {
     List<Item> candidates = tx.items().unmatched();
     MatchOutcome outcome = Matcher.match(candidates, ruleSet);
     Map<Long, String> matchedBy = new HashMap<>();
-    Map<Long, ProposedGroup> waiting = new HashMap<>();
+    Map<Long, Waiting> waiting = new HashMap<>();
     int accepted = 0;
     int suggested = 0;
     int itemsMatched = 0;
@@ -77,8 +77,8 @@ public final class MatchRunner {
         accepted++;
         tx.audit().append(auditOf(group, groupId, ruleSet, now));
       } else {
-        group.items().forEach(i -> waiting.put(i.id(), group));
-        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), group));
+        group.items().forEach(i -> waiting.put(i.id(), new Waiting(i, group)));
+        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), new Waiting(i, group)));
         if (!tx.matches().exists(row.memberKey(), MatchStore.SUGGESTED)) {
           long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
           suggested++;
@@ -102,11 +102,14 @@ public final class MatchRunner {
 
   private record ExceptionSync(int opened, int resolved) {}
 
+  /** An item waiting for review in a suggestion (as a member or as a held rival). */
+  private record Waiting(Item item, ProposedGroup group) {}
+
   /** Opens exceptions for items not matched and resolves those of items now matched. */
   private static ExceptionSync syncExceptions(
       Transaction tx,
       MatchOutcome outcome,
-      Map<Long, ProposedGroup> waiting,
+      Map<Long, Waiting> waiting,
       Map<Long, String> matchedBy,
       long runId,
       OffsetDateTime now) {
@@ -124,18 +127,13 @@ public final class MatchRunner {
               runId,
               now);
     }
-    for (Map.Entry<Long, ProposedGroup> entry : waiting.entrySet()) {
-      ProposedGroup group = entry.getValue();
-      Item item =
-          java.util.stream.Stream.concat(group.items().stream(), group.heldItems().stream())
-              .filter(i -> i.id() == entry.getKey())
-              .findFirst()
-              .orElseThrow();
+    for (Waiting entry : waiting.values()) {
+      ProposedGroup group = entry.group();
       String type =
           group.status() == ProposedGroup.Status.AMBIGUOUS
               ? ExceptionStore.AMBIGUOUS
               : ExceptionStore.SUGGESTED;
-      opened += openOnce(exceptions, open, item, type, group.explanation(), runId, now);
+      opened += openOnce(exceptions, open, entry.item(), type, group.explanation(), runId, now);
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {

@@ -1,7 +1,6 @@
 package dev.recon.matching;
 
 import dev.recon.facts.Item;
-import dev.recon.facts.Side;
 import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
@@ -22,9 +21,6 @@ import java.util.stream.Collectors;
  */
 public final class Matcher {
   private static final int RIVALS_DESCRIBED_MAX = 5;
-
-  /** Minor units per currency unit, by the currency's scale (ISO 4217 scales are 0 to 4). */
-  private static final long[] UNIT_MINOR = {1, 10, 100, 1_000, 10_000};
 
   private Matcher() {}
 
@@ -85,22 +81,16 @@ public final class Matcher {
   private static ProposedGroup toGroup(Allocator.Decision decision, Map<Long, Item> byId) {
     MatchCandidate candidate = decision.candidate();
     List<Item> members = candidate.items().stream().map(m -> byId.get(m.getId())).toList();
-    Side anchor = members.get(0).fact().side();
-    long difference = 0;
-    for (Item member : members) {
-      long amount = member.fact().amount().minor();
-      difference = Math.addExact(difference, member.fact().side() == anchor ? amount : -amount);
-    }
     return new ProposedGroup(
         candidate.ruleName(),
         ProposedGroup.Status.valueOf(decision.outcome().name()),
         BigDecimal.valueOf(candidate.confidenceBp(), 4),
         members.get(0).fact().currencyCode(),
-        difference,
+        GroupSums.differenceMinor(members),
         candidate.amountDeltaMinor(),
         candidate.dayDistance(),
         candidate.similarityBp(),
-        feeTotal(members),
+        GroupSums.feeTotalMinor(members),
         explain(decision, byId),
         members,
         heldItems(decision, byId));
@@ -119,16 +109,6 @@ public final class Matcher {
     }
     held.removeAll(own);
     return held.stream().map(byId::get).toList();
-  }
-
-  private static long feeTotal(List<Item> members) {
-    long fees = 0;
-    for (Item member : members) {
-      if (member.fact().fee() != null) {
-        fees = Math.addExact(fees, member.fact().fee().minor());
-      }
-    }
-    return fees;
   }
 
   /** One sentence on the decision and the alternatives that lost (or tied). */

@@ -26,14 +26,6 @@ public final class ExceptionStore {
   public record NewException(
       long itemId, String type, String reason, String currency, long amountMinor) {}
 
-  /** Open exceptions by the item they are about: item id to exception id. */
-  public Map<Long, Long> openByItem() {
-    return dsl.select(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.ID)
-        .from(EXCEPTION_ITEM)
-        .where(EXCEPTION_ITEM.OPEN_ITEM_ID.isNotNull())
-        .fetchMap(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.ID);
-  }
-
   /** An open exception as a run compares it: its type and reason. */
   public record OpenException(long id, String type, String reason) {}
 

@@ -95,7 +95,13 @@ class MatchRunnerTest {
 
     match();
 
+    // The audit row carries the same version: DatabaseInvariants checks it after every test.
     assertThat(count(tx -> tx.audit().count("MATCH_ACCEPTED"))).isEqualTo(1);
+    List<ReportStore.GroupMember> members =
+        database.inTransaction(tx -> tx.reports().acceptedGroupMembers());
+    assertThat(members)
+        .hasSize(2)
+        .allSatisfy(m -> assertThat(m.ruleSetVersion()).isEqualTo(RuleSet.standard().version()));
     assertThat(count(tx -> tx.exceptions().countOpen())).isZero();
   }
 

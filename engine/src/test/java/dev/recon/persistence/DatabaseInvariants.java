@@ -46,6 +46,20 @@ public final class DatabaseInvariants {
         .as("match groups without an audit row")
         .isEmpty();
     assertThat(
+            dsl.select(MATCH_GROUP.ID)
+                .from(MATCH_GROUP)
+                .where(MATCH_GROUP.RUN_ID.isNotNull())
+                .and(
+                    DSL.notExists(
+                        DSL.selectOne()
+                            .from(AUDIT_LOG)
+                            .where(AUDIT_LOG.ENTITY_TYPE.eq("match_group"))
+                            .and(AUDIT_LOG.ENTITY_ID.eq(MATCH_GROUP.ID))
+                            .and(AUDIT_LOG.RULE_SET_VERSION.eq(MATCH_GROUP.RULE_SET_VERSION))))
+                .fetch())
+        .as("rule-made groups whose audit row lacks their rule-set version")
+        .isEmpty();
+    assertThat(
             dsl.select(IMPORTED_FILE.ID)
                 .from(IMPORTED_FILE)
                 .where(
