@@ -6,9 +6,7 @@ import dev.recon.rules.MatchItem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides which proposed candidates become groups. Candidates are ranked by rule priority, then
@@ -28,15 +26,35 @@ import java.util.Map;
  * side) are interchangeable, not ambiguous: any pairing of them means the same thing.
  *
  * <p>Cost: one sort of the candidates, then work proportional to the candidates and their rivals.
+ * Per-item bookkeeping lives in arrays indexed by the items' ordinals (a million-item partition
+ * would otherwise box and hash millions of ids).
  */
 final class Allocator {
+  /**
+   * Rule priority (lower first), then confidence, date distance, amount difference and reference
+   * similarity (better first). Written out rather than composed from comparators: it runs tens of
+   * millions of times in a large run.
+   */
   static final Comparator<MatchCandidate> RANK =
-      Comparator.comparingInt(MatchCandidate::priority)
-          .thenComparing(Comparator.comparingInt(MatchCandidate::confidenceBp).reversed())
-          .thenComparingInt(MatchCandidate::dayDistance)
-          .thenComparingLong(MatchCandidate::amountDeltaMinor)
-          .thenComparing(Comparator.comparingInt(MatchCandidate::similarityBp).reversed());
+      (a, b) -> {
+        int order = Integer.compare(a.priority(), b.priority());
+        if (order == 0) {
+          order = Integer.compare(b.confidenceBp(), a.confidenceBp());
+        }
+        if (order == 0) {
+          order = Integer.compare(a.dayDistance(), b.dayDistance());
+        }
+        if (order == 0) {
+          order = Long.compare(a.amountDeltaMinor(), b.amountDeltaMinor());
+        }
+        if (order == 0) {
+          order = Integer.compare(b.similarityBp(), a.similarityBp());
+        }
+        return order;
+      };
+
   private static final int RUNNERS_UP_MAX = 3;
+  private static final int UNCLAIMED = Integer.MAX_VALUE;
 
   private Allocator() {}
 
@@ -62,8 +80,12 @@ final class Allocator {
 
     Ranked(MatchCandidate candidate) {
       this.candidate = candidate;
-      this.keys =
-          candidate.items().stream().map(MatchItem::getNaturalKey).sorted().toArray(String[]::new);
+      List<MatchItem> items = candidate.items();
+      this.keys = new String[items.size()];
+      for (int i = 0; i < keys.length; i++) {
+        keys[i] = items.get(i).getNaturalKey();
+      }
+      Arrays.sort(keys);
     }
   }
 
@@ -71,7 +93,10 @@ final class Allocator {
       Comparator.<Ranked, MatchCandidate>comparing(r -> r.candidate, RANK)
           .thenComparing((a, b) -> Arrays.compare(a.keys, b.keys));
 
-  static List<Decision> allocate(List<MatchCandidate> proposed) {
+  /**
+   * @param itemCount how many items the candidates were proposed over: their ordinals are below it
+   */
+  static List<Decision> allocate(List<MatchCandidate> proposed, int itemCount) {
     List<Ranked> ranked = new ArrayList<>(proposed.size());
     for (MatchCandidate candidate : proposed) {
       ranked.add(new Ranked(candidate));
@@ -80,10 +105,11 @@ final class Allocator {
     for (int i = 0; i < ranked.size(); i++) {
       ranked.get(i).position = i;
     }
-    Map<Long, List<Ranked>> byItem = indexByItem(ranked);
+    CandidatesByItem byItem = new CandidatesByItem(ranked, itemCount);
     // The tier in which each item was claimed: a rival claimed in an earlier tier is out of the
     // running, one claimed in the current tier still makes its equals ambiguous.
-    Map<Long, Integer> claimedInTier = new HashMap<>();
+    int[] claimedInTier = new int[itemCount];
+    Arrays.fill(claimedInTier, UNCLAIMED);
     List<Decision> decisions = new ArrayList<>();
     int tier = 0;
     int tierStart = 0;
@@ -102,12 +128,12 @@ final class Allocator {
   private static void decideTier(
       List<Ranked> candidates,
       int tier,
-      Map<Long, List<Ranked>> byItem,
-      Map<Long, Integer> claimedInTier,
+      CandidatesByItem byItem,
+      int[] claimedInTier,
       List<Decision> decisions) {
     for (Ranked ranked : candidates) {
       MatchCandidate candidate = ranked.candidate;
-      if (anyClaimedBefore(candidate, claimedInTier, Integer.MAX_VALUE)) {
+      if (anyClaimedBefore(candidate, claimedInTier, UNCLAIMED)) {
         continue;
       }
       List<Ranked> rivals = rivalsOf(ranked, byItem);
@@ -122,13 +148,20 @@ final class Allocator {
       if (!equalRivals.isEmpty()) {
         decisions.add(new Decision(candidate, Outcome.AMBIGUOUS, equalRivals));
         // The rivals' items wait for the same review: no weaker rule may take them meanwhile.
-        equalRivals.forEach(
-            rival -> rival.items().forEach(item -> claimedInTier.putIfAbsent(item.getId(), tier)));
+        for (MatchCandidate rival : equalRivals) {
+          for (MatchItem item : rival.items()) {
+            if (claimedInTier[item.getOrdinal()] == UNCLAIMED) {
+              claimedInTier[item.getOrdinal()] = tier;
+            }
+          }
+        }
       } else {
         Outcome outcome = candidate.automatic() ? Outcome.ACCEPTED : Outcome.SUGGESTED;
         decisions.add(new Decision(candidate, outcome, runnersUp(ranked, rivals, claimedInTier)));
       }
-      candidate.items().forEach(item -> claimedInTier.put(item.getId(), tier));
+      for (MatchItem item : candidate.items()) {
+        claimedInTier[item.getOrdinal()] = tier;
+      }
     }
   }
 
@@ -136,10 +169,12 @@ final class Allocator {
    * Other candidates sharing an item with this one, best first, each once. Each item's list is
    * already in ranking order, so ordering the union is a sort of small ints.
    */
-  private static List<Ranked> rivalsOf(Ranked candidate, Map<Long, List<Ranked>> byItem) {
+  private static List<Ranked> rivalsOf(Ranked candidate, CandidatesByItem byItem) {
     List<Ranked> rivals = new ArrayList<>();
     for (MatchItem item : candidate.candidate.items()) {
-      for (Ranked other : byItem.get(item.getId())) {
+      int ordinal = item.getOrdinal();
+      for (int i = byItem.start[ordinal]; i < byItem.start[ordinal + 1]; i++) {
+        Ranked other = byItem.candidates[i];
         if (other != candidate) {
           rivals.add(other);
         }
@@ -166,36 +201,52 @@ final class Allocator {
    * The best free rivals with other items than the candidate's (not the same pair by another rule).
    */
   private static List<MatchCandidate> runnersUp(
-      Ranked candidate, List<Ranked> rivals, Map<Long, Integer> claimedInTier) {
+      Ranked candidate, List<Ranked> rivals, int[] claimedInTier) {
     List<MatchCandidate> runnersUp = new ArrayList<>(RUNNERS_UP_MAX);
     for (Ranked rival : rivals) {
       if (runnersUp.size() == RUNNERS_UP_MAX) {
         break;
       }
       if (!Arrays.equals(rival.keys, candidate.keys)
-          && !anyClaimedBefore(rival.candidate, claimedInTier, Integer.MAX_VALUE)) {
+          && !anyClaimedBefore(rival.candidate, claimedInTier, UNCLAIMED)) {
         runnersUp.add(rival.candidate);
       }
     }
     return runnersUp;
   }
 
-  private static Map<Long, List<Ranked>> indexByItem(List<Ranked> ranked) {
-    Map<Long, List<Ranked>> byItem = new HashMap<>();
-    for (Ranked candidate : ranked) {
-      for (MatchItem item : candidate.candidate.items()) {
-        byItem.computeIfAbsent(item.getId(), id -> new ArrayList<>(2)).add(candidate);
+  /**
+   * The candidates of each item in ranking order, in one array: those of the item of ordinal {@code
+   * o} are {@code candidates[start[o]]} to {@code candidates[start[o + 1] - 1]}.
+   */
+  private static final class CandidatesByItem {
+    final int[] start;
+    final Ranked[] candidates;
+
+    CandidatesByItem(List<Ranked> ranked, int itemCount) {
+      start = new int[itemCount + 1];
+      for (Ranked candidate : ranked) {
+        for (MatchItem item : candidate.candidate.items()) {
+          start[item.getOrdinal() + 1]++;
+        }
+      }
+      for (int o = 0; o < itemCount; o++) {
+        start[o + 1] += start[o];
+      }
+      candidates = new Ranked[start[itemCount]];
+      int[] next = Arrays.copyOf(start, itemCount);
+      for (Ranked candidate : ranked) {
+        for (MatchItem item : candidate.candidate.items()) {
+          candidates[next[item.getOrdinal()]++] = candidate;
+        }
       }
     }
-    return byItem;
   }
 
   /** Whether any of the candidate's items was claimed in a tier before {@code tier}. */
-  private static boolean anyClaimedBefore(
-      MatchCandidate candidate, Map<Long, Integer> claimedInTier, int tier) {
+  private static boolean anyClaimedBefore(MatchCandidate candidate, int[] claimedInTier, int tier) {
     for (MatchItem item : candidate.items()) {
-      Integer claimed = claimedInTier.get(item.getId());
-      if (claimed != null && claimed < tier) {
+      if (claimedInTier[item.getOrdinal()] < tier) {
         return true;
       }
     }

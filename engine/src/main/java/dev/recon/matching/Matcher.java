@@ -6,11 +6,10 @@ import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -25,15 +24,21 @@ public final class Matcher {
   private Matcher() {}
 
   public static MatchOutcome match(List<Item> items, RuleSet ruleSet) {
-    Decided decided = decide(items, proposeCandidates(items, ruleSet));
+    Decided decided = decide(proposeCandidates(items, ruleSet));
     return explain(decided, ruleSet);
   }
+
+  /**
+   * One partition's items and the candidates the rules proposed for them; a candidate's item of
+   * ordinal {@code i} is {@code items.get(i)}.
+   */
+  public record Proposals(List<Item> items, List<MatchCandidate> candidates) {}
 
   /**
    * Stage 1: every candidate group the rules propose, per partition (Drools). No candidate spans
    * two partitions, which is what lets stage 2 decide each partition on its own.
    */
-  public static List<List<MatchCandidate>> proposeCandidates(List<Item> items, RuleSet ruleSet) {
+  public static List<Proposals> proposeCandidates(List<Item> items, RuleSet ruleSet) {
     return PartitionedRun.run(
         items,
         RuleBase.of(ruleSet),
@@ -41,7 +46,7 @@ public final class Matcher {
         session -> {
           CandidateSink sink = new CandidateSink();
           session.set("candidates", sink);
-          return sink::candidates;
+          return partitionItems -> new Proposals(partitionItems, sink.candidates());
         });
   }
 
@@ -52,23 +57,35 @@ public final class Matcher {
    * Stage 2: the allocator's decisions, as groups, and the items no group took. Partitions are
    * decided in parallel; the groups come out in partition order.
    */
-  public static Decided decide(List<Item> items, List<List<MatchCandidate>> perPartition) {
-    Map<Long, Item> byId = new HashMap<>();
-    for (Item item : items) {
-      byId.put(item.id(), item);
-    }
+  public static Decided decide(List<Proposals> perPartition) {
     List<ProposedGroup> groups = new ArrayList<>();
-    PartitionedRun.inParallel(
-            perPartition,
-            candidates ->
-                Allocator.allocate(candidates).stream()
-                    .map(decision -> toGroup(decision, byId))
-                    .toList())
-        .forEach(groups::addAll);
-    Set<Long> grouped = new HashSet<>();
-    groups.forEach(group -> group.items().forEach(item -> grouped.add(item.id())));
-    groups.forEach(group -> group.heldItems().forEach(item -> grouped.add(item.id())));
-    List<Item> unmatched = items.stream().filter(item -> !grouped.contains(item.id())).toList();
+    List<Item> unmatched = new ArrayList<>();
+    for (Decided partition : PartitionedRun.inParallel(perPartition, Matcher::decidePartition)) {
+      groups.addAll(partition.groups());
+      unmatched.addAll(partition.unmatched());
+    }
+    return new Decided(groups, unmatched);
+  }
+
+  private static Decided decidePartition(Proposals proposals) {
+    List<Item> items = proposals.items();
+    boolean[] grouped = new boolean[items.size()];
+    List<ProposedGroup> groups = new ArrayList<>();
+    for (Allocator.Decision decision : Allocator.allocate(proposals.candidates(), items.size())) {
+      groups.add(toGroup(decision, items));
+      decision.candidate().items().forEach(item -> grouped[item.getOrdinal()] = true);
+      if (decision.outcome() == Allocator.Outcome.AMBIGUOUS) {
+        for (MatchCandidate rival : decision.rivals()) {
+          rival.items().forEach(item -> grouped[item.getOrdinal()] = true);
+        }
+      }
+    }
+    List<Item> unmatched = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!grouped[i]) {
+        unmatched.add(items.get(i));
+      }
+    }
     return new Decided(groups, unmatched);
   }
 
@@ -78,9 +95,9 @@ public final class Matcher {
         decided.groups(), decided.unmatched(), WhyUnmatched.explain(decided.unmatched(), ruleSet));
   }
 
-  private static ProposedGroup toGroup(Allocator.Decision decision, Map<Long, Item> byId) {
+  private static ProposedGroup toGroup(Allocator.Decision decision, List<Item> items) {
     MatchCandidate candidate = decision.candidate();
-    List<Item> members = candidate.items().stream().map(m -> byId.get(m.getId())).toList();
+    List<Item> members = candidate.items().stream().map(m -> items.get(m.getOrdinal())).toList();
     return new ProposedGroup(
         candidate.ruleName(),
         ProposedGroup.Status.valueOf(decision.outcome().name()),
@@ -91,28 +108,31 @@ public final class Matcher {
         candidate.dayDistance(),
         candidate.similarityBp(),
         GroupSums.feeTotalMinor(members),
-        explain(decision, byId),
+        explain(decision, items),
         members,
-        heldItems(decision, byId));
+        heldItems(decision, items));
   }
 
   /** An ambiguous decision's rivals' items that are not its own, once each, in id order. */
-  private static List<Item> heldItems(Allocator.Decision decision, Map<Long, Item> byId) {
+  private static List<Item> heldItems(Allocator.Decision decision, List<Item> items) {
     if (decision.outcome() != Allocator.Outcome.AMBIGUOUS) {
       return List.of();
     }
     Set<Long> own = new HashSet<>();
     decision.candidate().items().forEach(item -> own.add(item.getId()));
-    java.util.TreeSet<Long> held = new java.util.TreeSet<>();
+    TreeMap<Long, Item> held = new TreeMap<>();
     for (MatchCandidate rival : decision.rivals()) {
-      rival.items().forEach(item -> held.add(item.getId()));
+      for (MatchItem item : rival.items()) {
+        if (!own.contains(item.getId())) {
+          held.put(item.getId(), items.get(item.getOrdinal()));
+        }
+      }
     }
-    held.removeAll(own);
-    return held.stream().map(byId::get).toList();
+    return List.copyOf(held.values());
   }
 
   /** One sentence on the decision and the alternatives that lost (or tied). */
-  static String explain(Allocator.Decision decision, Map<Long, Item> byId) {
+  static String explain(Allocator.Decision decision, List<Item> items) {
     MatchCandidate c = decision.candidate();
     // Built with plain concatenation: this runs once per group, a million times in a large run.
     String tolerated =
@@ -124,7 +144,7 @@ public final class Matcher {
     String rivals =
         decision.rivals().stream()
             .limit(RIVALS_DESCRIBED_MAX)
-            .map(rival -> describeOthers(rival, c, byId))
+            .map(rival -> describeOthers(rival, c, items))
             .collect(Collectors.joining("; "));
     if (decision.rivals().size() > RIVALS_DESCRIBED_MAX) {
       rivals += "; and " + (decision.rivals().size() - RIVALS_DESCRIBED_MAX) + " more";
@@ -151,11 +171,11 @@ public final class Matcher {
 
   /** The rival's items that are not in the candidate, as file:line. */
   private static String describeOthers(
-      MatchCandidate rival, MatchCandidate candidate, Map<Long, Item> byId) {
+      MatchCandidate rival, MatchCandidate candidate, List<Item> items) {
     Set<Long> own = candidate.items().stream().map(MatchItem::getId).collect(Collectors.toSet());
     return rival.items().stream()
         .filter(item -> !own.contains(item.getId()))
-        .map(item -> byId.get(item.getId()).fact())
+        .map(item -> items.get(item.getOrdinal()).fact())
         .map(f -> f.side().label() + " " + f.origin())
         .collect(Collectors.joining(", "));
   }

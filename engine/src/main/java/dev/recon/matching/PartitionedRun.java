@@ -30,7 +30,11 @@ final class PartitionedRun {
 
   /** What to do in one session, after the items and their payouts are inserted. */
   interface SessionWork<R> {
-    R run();
+    /**
+     * @param items the partition's items; the rules saw item {@code i} as the fact of ordinal
+     *     {@code i}
+     */
+    R run(List<Item> items);
   }
 
   /** Sets a global of the session. */
@@ -87,15 +91,15 @@ final class PartitionedRun {
     SessionWork<R> work = setup.prepare(session::setGlobal);
     List<Object> facts = new ArrayList<>(items.size() + 16);
     List<MatchItem> matchItems = new ArrayList<>(items.size());
-    for (Item item : items) {
-      MatchItem fact = toMatchItem(item);
+    for (int i = 0; i < items.size(); i++) {
+      MatchItem fact = toMatchItem(items.get(i), i);
       matchItems.add(fact);
       facts.add(fact);
     }
     facts.addAll(Payout.of(matchItems));
     facts.addAll(SharedReference.of(matchItems));
     session.execute(facts);
-    return work.run();
+    return work.run(items);
   }
 
   private static Thread matchingThread(Runnable work) {
@@ -104,7 +108,7 @@ final class PartitionedRun {
     return thread;
   }
 
-  static MatchItem toMatchItem(Item item) {
+  static MatchItem toMatchItem(Item item, int ordinal) {
     Fact f = item.fact();
     int bookingDay = Math.toIntExact(f.bookingDate().toEpochDay());
     return new MatchItem(
@@ -119,6 +123,7 @@ final class PartitionedRun {
         f.valueDate() == null ? bookingDay : Math.toIntExact(f.valueDate().toEpochDay()),
         f.reference(),
         f.counterparty(),
-        References.clean(f.payoutId()));
+        References.clean(f.payoutId()),
+        ordinal);
   }
 }

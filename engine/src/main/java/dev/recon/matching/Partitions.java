@@ -6,8 +6,10 @@ import dev.recon.facts.Side;
 import dev.recon.normalizing.References;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -25,37 +27,55 @@ final class Partitions {
   private Partitions() {}
 
   static List<List<Item>> split(List<Item> items) {
-    Map<String, TreeSet<String>> bankPartitionsOfPayout = new HashMap<>();
+    // Only bank lines whose reference is a payout id of the gateway side can join a payout, so
+    // only those are looked at (most bank lines have a reference; few of them are payouts).
+    Set<PayoutRef> payouts = new HashSet<>();
+    for (Item item : items) {
+      PayoutRef payout = payoutOf(item.fact());
+      if (payout != null) {
+        payouts.add(payout);
+      }
+    }
+    Map<PayoutRef, TreeSet<String>> bankPartitionsOfPayout = new HashMap<>();
     for (Item item : items) {
       Fact f = item.fact();
       if (f.side() == Side.BANK && f.reference() != null) {
-        bankPartitionsOfPayout
-            .computeIfAbsent(f.currencyCode() + "|" + f.reference(), k -> new TreeSet<>())
-            .add(blockKey(f));
+        PayoutRef payout = new PayoutRef(f.currencyCode(), f.reference());
+        if (payouts.contains(payout)) {
+          bankPartitionsOfPayout.computeIfAbsent(payout, k -> new TreeSet<>()).add(blockKey(f));
+        }
       }
     }
     Merged merged = new Merged();
-    Map<String, List<Item>> partitions = new TreeMap<>();
-    List<String> keys = new ArrayList<>(items.size());
-    for (Item item : items) {
-      keys.add(partitionOf(item.fact(), bankPartitionsOfPayout, merged));
+    String[] keys = new String[items.size()];
+    for (int i = 0; i < keys.length; i++) {
+      keys[i] = partitionOf(items.get(i).fact(), bankPartitionsOfPayout, merged);
     }
-    for (int i = 0; i < items.size(); i++) {
-      partitions
-          .computeIfAbsent(merged.find(keys.get(i)), k -> new ArrayList<>())
-          .add(items.get(i));
+    Map<String, List<Item>> partitions = new HashMap<>();
+    for (int i = 0; i < keys.length; i++) {
+      partitions.computeIfAbsent(merged.find(keys[i]), k -> new ArrayList<>()).add(items.get(i));
     }
-    return new ArrayList<>(partitions.values());
+    return new ArrayList<>(new TreeMap<>(partitions).values());
+  }
+
+  /** A payout id in a currency: a gateway transaction's payout, or a bank line's reference. */
+  private record PayoutRef(String currency, String key) {}
+
+  private static PayoutRef payoutOf(Fact f) {
+    if (f.side() != Side.GATEWAY) {
+      return null;
+    }
+    String key = References.clean(f.payoutId());
+    return key == null ? null : new PayoutRef(f.currencyCode(), key);
   }
 
   private static String partitionOf(
-      Fact f, Map<String, TreeSet<String>> bankPartitionsOfPayout, Merged merged) {
+      Fact f, Map<PayoutRef, TreeSet<String>> bankPartitionsOfPayout, Merged merged) {
     if (f.side() != Side.GATEWAY) {
       return blockKey(f);
     }
-    String payoutKey = References.clean(f.payoutId());
-    TreeSet<String> bankPartitions =
-        payoutKey == null ? null : bankPartitionsOfPayout.get(f.currencyCode() + "|" + payoutKey);
+    PayoutRef payout = payoutOf(f);
+    TreeSet<String> bankPartitions = payout == null ? null : bankPartitionsOfPayout.get(payout);
     if (bankPartitions == null) {
       return "~gateway|" + f.currencyCode();
     }

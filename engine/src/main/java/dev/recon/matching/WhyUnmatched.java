@@ -38,7 +38,7 @@ final class WhyUnmatched {
             session -> {
               NearMisses nearMisses = new NearMisses();
               session.set("nearMisses", nearMisses);
-              return nearMisses::closest;
+              return partitionItems -> nearMisses.closest();
             });
     for (Item item : unmatched) {
       reasons.put(item.id(), NOTHING_CLOSE);

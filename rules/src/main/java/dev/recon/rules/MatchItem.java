@@ -19,15 +19,21 @@ public final class MatchItem {
   private final String blockKey;
   private final long amountMinor;
   private final long unitMinor;
+  private final long amountWideBucket;
+  private final long amountShiftedBucket;
   private final int bookingDay;
   private final int valueDay;
   private final String reference;
   private final String counterparty;
   private final String payoutKey;
+  private final int ordinal;
 
   /**
    * @param unitMinor minor units in one currency unit: 100 for EUR, 1 for JPY, 1000 for BHD
    * @param valueDay the value date's epoch day, or the booking day when there is no value date
+   * @param ordinal the item's position in the batch the engine matches together (0, 1, 2, ...), so
+   *     the engine can keep per-item state in arrays; it depends on input order, so no rule may
+   *     decide anything by it
    */
   public MatchItem(
       long id,
@@ -41,7 +47,8 @@ public final class MatchItem {
       int valueDay,
       String reference,
       String counterparty,
-      String payoutKey) {
+      String payoutKey,
+      int ordinal) {
     this.id = id;
     this.naturalKey = naturalKey;
     this.side = side;
@@ -50,15 +57,23 @@ public final class MatchItem {
     this.blockKey = account + "|" + currency;
     this.amountMinor = amountMinor;
     this.unitMinor = unitMinor;
+    // Computed once: the rule base reads them for every join it indexes.
+    this.amountWideBucket = Math.floorDiv(amountMinor, 2 * unitMinor);
+    this.amountShiftedBucket = Math.floorDiv(amountMinor + unitMinor, 2 * unitMinor);
     this.bookingDay = bookingDay;
     this.valueDay = valueDay;
     this.reference = reference;
     this.counterparty = counterparty;
     this.payoutKey = payoutKey;
+    this.ordinal = ordinal;
   }
 
   public long getId() {
     return id;
+  }
+
+  public int getOrdinal() {
+    return ordinal;
   }
 
   public String getNaturalKey() {
@@ -91,7 +106,7 @@ public final class MatchItem {
 
   /** The amount's bucket on a grid two currency units wide. */
   public long getAmountWideBucket() {
-    return Math.floorDiv(amountMinor, 2 * unitMinor);
+    return amountWideBucket;
   }
 
   /**
@@ -100,7 +115,7 @@ public final class MatchItem {
    * an interval of at most one unit cannot cross one of each.
    */
   public long getAmountShiftedBucket() {
-    return Math.floorDiv(amountMinor + unitMinor, 2 * unitMinor);
+    return amountShiftedBucket;
   }
 
   public int getBookingDay() {

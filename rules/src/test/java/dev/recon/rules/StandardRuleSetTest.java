@@ -44,7 +44,7 @@ class StandardRuleSetTest {
   private static MatchItem item(
       long id, String side, long amountMinor, int day, String ref, String payout) {
     return new MatchItem(
-        id, side + id, side, "OPS", "EUR", amountMinor, 100, day, day, ref, null, payout);
+        id, side + id, side, "OPS", "EUR", amountMinor, 100, day, day, ref, null, payout, (int) id);
   }
 
   @Test
@@ -110,6 +110,18 @@ class StandardRuleSetTest {
 
   private static MatchItem payer(long id, String side, long amountMinor, int day) {
     return new MatchItem(
-        id, side + id, side, "OPS", "EUR", amountMinor, 100, day, day, null, "NORDWIND", null);
+        id,
+        side + id,
+        side,
+        "OPS",
+        "EUR",
+        amountMinor,
+        100,
+        day,
+        day,
+        null,
+        "NORDWIND",
+        null,
+        (int) id);
   }
 }

@@ -25,7 +25,8 @@ class SubsetSumTest {
               0,
               null,
               "P",
-              null));
+              null,
+              i));
     }
     return items;
   }
