@@ -7,7 +7,6 @@ import dev.recon.matching.MatchOutcome;
 import dev.recon.matching.Matcher;
 import dev.recon.matching.RuleSet;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -32,7 +31,8 @@ public final class Bench {
       long start = System.nanoTime();
       Dataset data = SyntheticData.generate(size, seed);
       long generated = System.nanoTime();
-      List<Matcher.Proposals> candidates = Matcher.proposeCandidates(data.items(), ruleSet);
+      Matcher.Proposed candidates =
+          Matcher.proposeCandidates(data.items(), java.util.Map.of(), ruleSet);
       long proposed = System.nanoTime();
       Matcher.Decided decided = Matcher.decide(candidates);
       long allocated = System.nanoTime();

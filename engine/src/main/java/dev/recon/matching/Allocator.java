@@ -1,12 +1,16 @@
 package dev.recon.matching;
 
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
+import dev.recon.facts.Side;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Decides which proposed candidates become groups. Candidates are ranked by rule priority, then
@@ -72,13 +76,19 @@ final class Allocator {
    */
   record Decision(MatchCandidate candidate, Outcome outcome, List<MatchCandidate> rivals) {}
 
-  /** A candidate with its members' natural keys sorted once, and its place in the ranking. */
+  /**
+   * A candidate with its members' natural keys sorted once, the slot each member claims, and its
+   * place in the ranking. A bank or ledger item has one slot, its ordinal; a gateway transaction
+   * has two, one per reconciliation it takes part in: its ordinal for its payout's settlement, and
+   * {@code itemCount + ordinal} for its sale in the ledger (see {@link Scope}).
+   */
   private static final class Ranked {
     final MatchCandidate candidate;
     final String[] keys;
+    final int[] slots;
     int position;
 
-    Ranked(MatchCandidate candidate) {
+    Ranked(MatchCandidate candidate, int itemCount) {
       this.candidate = candidate;
       List<MatchItem> items = candidate.items();
       this.keys = new String[items.size()];
@@ -86,7 +96,24 @@ final class Allocator {
         keys[i] = items.get(i).getNaturalKey();
       }
       Arrays.sort(keys);
+      int salesOffset = scopeOf(candidate) == Scope.SALES ? itemCount : 0;
+      this.slots = new int[items.size()];
+      for (int i = 0; i < slots.length; i++) {
+        MatchItem item = items.get(i);
+        slots[i] = item.getOrdinal() + (GATEWAY.equals(item.getSide()) ? salesOffset : 0);
+      }
     }
+  }
+
+  private static final String GATEWAY = Side.GATEWAY.name();
+
+  /** The reconciliation a candidate belongs to, by its members' sides. */
+  static Scope scopeOf(MatchCandidate candidate) {
+    Set<Side> sides = EnumSet.noneOf(Side.class);
+    for (MatchItem item : candidate.items()) {
+      sides.add(Side.valueOf(item.getSide()));
+    }
+    return Scope.of(sides);
   }
 
   private static final Comparator<Ranked> ORDER =
@@ -99,16 +126,17 @@ final class Allocator {
   static List<Decision> allocate(List<MatchCandidate> proposed, int itemCount) {
     List<Ranked> ranked = new ArrayList<>(proposed.size());
     for (MatchCandidate candidate : proposed) {
-      ranked.add(new Ranked(candidate));
+      ranked.add(new Ranked(candidate, itemCount));
     }
+    int slotCount = 2 * itemCount;
     ranked.sort(ORDER);
     for (int i = 0; i < ranked.size(); i++) {
       ranked.get(i).position = i;
     }
-    CandidatesByItem byItem = new CandidatesByItem(ranked, itemCount);
-    // The tier in which each item was claimed: a rival claimed in an earlier tier is out of the
+    CandidatesByItem byItem = new CandidatesByItem(ranked, slotCount);
+    // The tier in which each slot was claimed: a rival claimed in an earlier tier is out of the
     // running, one claimed in the current tier still makes its equals ambiguous.
-    int[] claimedInTier = new int[itemCount];
+    int[] claimedInTier = new int[slotCount];
     Arrays.fill(claimedInTier, UNCLAIMED);
     List<Decision> decisions = new ArrayList<>();
     int tier = 0;
@@ -133,25 +161,27 @@ final class Allocator {
       List<Decision> decisions) {
     for (Ranked ranked : candidates) {
       MatchCandidate candidate = ranked.candidate;
-      if (anyClaimedBefore(candidate, claimedInTier, UNCLAIMED)) {
+      if (anyClaimedBefore(ranked, claimedInTier, UNCLAIMED)) {
         continue;
       }
       List<Ranked> rivals = rivalsOf(ranked, byItem);
-      List<MatchCandidate> equalRivals = new ArrayList<>();
+      List<Ranked> equalRivals = new ArrayList<>();
       for (Ranked rival : rivals) {
         if (RANK.compare(rival.candidate, candidate) == 0
-            && !anyClaimedBefore(rival.candidate, claimedInTier, tier)
+            && !anyClaimedBefore(rival, claimedInTier, tier)
             && !interchangeable(rival, ranked)) {
-          equalRivals.add(rival.candidate);
+          equalRivals.add(rival);
         }
       }
       if (!equalRivals.isEmpty()) {
-        decisions.add(new Decision(candidate, Outcome.AMBIGUOUS, equalRivals));
+        decisions.add(
+            new Decision(
+                candidate, Outcome.AMBIGUOUS, equalRivals.stream().map(r -> r.candidate).toList()));
         // The rivals' items wait for the same review: no weaker rule may take them meanwhile.
-        for (MatchCandidate rival : equalRivals) {
-          for (MatchItem item : rival.items()) {
-            if (claimedInTier[item.getOrdinal()] == UNCLAIMED) {
-              claimedInTier[item.getOrdinal()] = tier;
+        for (Ranked rival : equalRivals) {
+          for (int slot : rival.slots) {
+            if (claimedInTier[slot] == UNCLAIMED) {
+              claimedInTier[slot] = tier;
             }
           }
         }
@@ -159,8 +189,8 @@ final class Allocator {
         Outcome outcome = candidate.automatic() ? Outcome.ACCEPTED : Outcome.SUGGESTED;
         decisions.add(new Decision(candidate, outcome, runnersUp(ranked, rivals, claimedInTier)));
       }
-      for (MatchItem item : candidate.items()) {
-        claimedInTier[item.getOrdinal()] = tier;
+      for (int slot : ranked.slots) {
+        claimedInTier[slot] = tier;
       }
     }
   }
@@ -171,9 +201,8 @@ final class Allocator {
    */
   private static List<Ranked> rivalsOf(Ranked candidate, CandidatesByItem byItem) {
     List<Ranked> rivals = new ArrayList<>();
-    for (MatchItem item : candidate.candidate.items()) {
-      int ordinal = item.getOrdinal();
-      for (int i = byItem.start[ordinal]; i < byItem.start[ordinal + 1]; i++) {
+    for (int slot : candidate.slots) {
+      for (int i = byItem.start[slot]; i < byItem.start[slot + 1]; i++) {
         Ranked other = byItem.candidates[i];
         if (other != candidate) {
           rivals.add(other);
@@ -208,7 +237,7 @@ final class Allocator {
         break;
       }
       if (!Arrays.equals(rival.keys, candidate.keys)
-          && !anyClaimedBefore(rival.candidate, claimedInTier, UNCLAIMED)) {
+          && !anyClaimedBefore(rival, claimedInTier, UNCLAIMED)) {
         runnersUp.add(rival.candidate);
       }
     }
@@ -216,37 +245,37 @@ final class Allocator {
   }
 
   /**
-   * The candidates of each item in ranking order, in one array: those of the item of ordinal {@code
-   * o} are {@code candidates[start[o]]} to {@code candidates[start[o + 1] - 1]}.
+   * The candidates of each slot in ranking order, in one array: those of slot {@code s} are {@code
+   * candidates[start[s]]} to {@code candidates[start[s + 1] - 1]}.
    */
   private static final class CandidatesByItem {
     final int[] start;
     final Ranked[] candidates;
 
-    CandidatesByItem(List<Ranked> ranked, int itemCount) {
-      start = new int[itemCount + 1];
+    CandidatesByItem(List<Ranked> ranked, int slotCount) {
+      start = new int[slotCount + 1];
       for (Ranked candidate : ranked) {
-        for (MatchItem item : candidate.candidate.items()) {
-          start[item.getOrdinal() + 1]++;
+        for (int slot : candidate.slots) {
+          start[slot + 1]++;
         }
       }
-      for (int o = 0; o < itemCount; o++) {
-        start[o + 1] += start[o];
+      for (int s = 0; s < slotCount; s++) {
+        start[s + 1] += start[s];
       }
-      candidates = new Ranked[start[itemCount]];
-      int[] next = Arrays.copyOf(start, itemCount);
+      candidates = new Ranked[start[slotCount]];
+      int[] next = Arrays.copyOf(start, slotCount);
       for (Ranked candidate : ranked) {
-        for (MatchItem item : candidate.candidate.items()) {
-          candidates[next[item.getOrdinal()]++] = candidate;
+        for (int slot : candidate.slots) {
+          candidates[next[slot]++] = candidate;
         }
       }
     }
   }
 
-  /** Whether any of the candidate's items was claimed in a tier before {@code tier}. */
-  private static boolean anyClaimedBefore(MatchCandidate candidate, int[] claimedInTier, int tier) {
-    for (MatchItem item : candidate.items()) {
-      if (claimedInTier[item.getOrdinal()] < tier) {
+  /** Whether any of the candidate's slots was claimed in a tier before {@code tier}. */
+  private static boolean anyClaimedBefore(Ranked candidate, int[] claimedInTier, int tier) {
+    for (int slot : candidate.slots) {
+      if (claimedInTier[slot] < tier) {
         return true;
       }
     }

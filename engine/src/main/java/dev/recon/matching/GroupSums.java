@@ -1,6 +1,8 @@
 package dev.recon.matching;
 
+import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
 import dev.recon.facts.Side;
 import java.util.List;
 
@@ -8,19 +10,31 @@ import java.util.List;
 final class GroupSums {
   private GroupSums() {}
 
-  /** The amounts on the first member's side minus those on the other sides; zero when balanced. */
+  /**
+   * The amounts on the first member's side minus those on the other sides; zero when balanced. In a
+   * sales group a gateway transaction counts with its gross, which is what the ledger books (its
+   * fee is settled, and booked, with its payout).
+   */
   static long differenceMinor(List<Item> members) {
+    boolean sales = scopeOf(members) == Scope.SALES;
     Side anchor = members.get(0).fact().side();
     long difference = 0;
     for (Item member : members) {
-      long amount = member.fact().amount().minor();
-      difference = Math.addExact(difference, member.fact().side() == anchor ? amount : -amount);
+      Fact f = member.fact();
+      long amount = sales && f.gross() != null ? f.gross().minor() : f.amount().minor();
+      difference = Math.addExact(difference, f.side() == anchor ? amount : -amount);
     }
     return difference;
   }
 
-  /** The gateway fees of the members (a payout's fees), for the correction step. */
+  /**
+   * The gateway fees a settlement group holds (a payout's fees), for the correction step. Other
+   * groups hold none: a sales group's transactions have their fees booked with their payout.
+   */
   static long feeTotalMinor(List<Item> members) {
+    if (scopeOf(members) != Scope.SETTLEMENT) {
+      return 0;
+    }
     long fees = 0;
     for (Item member : members) {
       if (member.fact().fee() != null) {
@@ -28,5 +42,9 @@ final class GroupSums {
       }
     }
     return fees;
+  }
+
+  static Scope scopeOf(List<Item> members) {
+    return Scope.of(members.stream().map(member -> member.fact().side()).toList());
   }
 }

@@ -1,11 +1,13 @@
 package dev.recon.matching;
 
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
 import dev.recon.facts.Side;
 import dev.recon.money.Money;
 import dev.recon.persistence.AuditStore;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
+import dev.recon.persistence.ItemStore;
 import dev.recon.persistence.MatchStore;
 import dev.recon.persistence.Transaction;
 import java.math.BigDecimal;
@@ -41,8 +43,9 @@ public final class ManualMatcher {
   }
 
   private long match(Transaction tx, String person, TreeSet<Long> itemIds, String note) {
+    ItemStore.ToMatch open = tx.items().toMatch();
     Map<Long, Item> unmatched = new HashMap<>();
-    tx.items().unmatched().forEach(item -> unmatched.put(item.id(), item));
+    open.items().forEach(item -> unmatched.put(item.id(), item));
     List<Item> members = new ArrayList<>();
     for (long id : itemIds) {
       Item item = unmatched.get(id);
@@ -51,6 +54,17 @@ public final class ManualMatcher {
             "item #" + id + " does not exist or is already in an accepted group");
       }
       members.add(item);
+    }
+    Scope scope = GroupSums.scopeOf(members);
+    for (Item item : members) {
+      if (open.matchedIn().getOrDefault(item.id(), Set.of()).contains(scope)) {
+        throw new IllegalArgumentException(
+            "item #"
+                + item.id()
+                + " is already matched in the "
+                + scope.name().toLowerCase(java.util.Locale.ROOT)
+                + " reconciliation");
+      }
     }
     Side anchor = members.get(0).fact().side();
     if (members.stream().allMatch(item -> item.fact().side() == anchor)) {
@@ -99,9 +113,9 @@ public final class ManualMatcher {
                         .map(i -> new MatchStore.Member(i.id(), i.fact().side().name()))
                         .toList()),
                 now);
-    Map<Long, ExceptionStore.OpenException> open = tx.exceptions().openDetailsByItem();
+    Map<Long, ExceptionStore.OpenException> exceptions = tx.exceptions().openDetailsByItem();
     for (Item item : members) {
-      ExceptionStore.OpenException exception = open.get(item.id());
+      ExceptionStore.OpenException exception = exceptions.get(item.id());
       if (exception != null) {
         tx.exceptions()
             .resolve(exception.id(), null, now, "matched by " + person + " in group #" + groupId);

@@ -1,9 +1,12 @@
 package dev.recon.matching;
 
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
+import dev.recon.facts.Side;
 import dev.recon.persistence.AuditStore;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
+import dev.recon.persistence.ItemStore;
 import dev.recon.persistence.MatchStore;
 import dev.recon.persistence.Transaction;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +20,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A matching run against the database, in one transaction: load the items no accepted group holds,
- * match them, store accepted groups and (once) suggestions, and bring the exception queue in line:
- * one open exception per item left unmatched or waiting in a suggestion, and exceptions resolved
- * when their item is matched. Running it again with nothing new changes no group and no exception.
+ * A matching run against the database, in one transaction: load the items no accepted group holds
+ * (and gateway transactions still open in one of their two reconciliations), match them, store
+ * accepted groups and (once) suggestions, and bring the exception queue in line: one open exception
+ * per item left unmatched or waiting in a suggestion, and exceptions resolved when their item is
+ * matched. Running it again with nothing new changes no group and no exception.
  */
 public final class MatchRunner {
   private static final int REASON_LENGTH_MAX = 1000;
@@ -36,7 +40,12 @@ public final class MatchRunner {
     this.actor = actor;
   }
 
-  /** What a run did. */
+  /**
+   * What a run did.
+   *
+   * @param itemsMatched items this run's accepted groups reconciled, each once (a gateway
+   *     transaction by its payout's group, not by its sale's)
+   */
   public record RunSummary(
       long runId,
       String ruleSetName,
@@ -55,25 +64,25 @@ public final class MatchRunner {
   private RunSummary run(Transaction tx, RuleSet ruleSet) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long runId = tx.matches().startRun(ruleSet.name(), ruleSet.version(), actor, now);
-    List<Item> candidates = tx.items().unmatched();
-    MatchOutcome outcome = Matcher.match(candidates, ruleSet);
+    ItemStore.ToMatch toMatch = tx.items().toMatch();
+    List<Item> candidates = toMatch.items();
+    MatchOutcome outcome = Matcher.match(candidates, ruleSet, toMatch.matchedIn());
     Map<Long, String> matchedBy = new HashMap<>();
     Map<Long, Waiting> waiting = new HashMap<>();
     int accepted = 0;
     int suggested = 0;
-    int itemsMatched = 0;
     for (ProposedGroup group : outcome.groups()) {
       MatchStore.NewGroup row = toNewGroup(group);
       if (group.accepted()) {
         long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
-        group
-            .items()
-            .forEach(
-                i ->
-                    matchedBy.put(
-                        i.id(),
-                        "matched by rule \"" + group.ruleName() + "\" in group #" + groupId));
-        itemsMatched += group.items().size();
+        boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
+        for (Item item : group.items()) {
+          // A sale's gateway transaction is reconciled by its payout, not by its booking.
+          if (!(sales && item.fact().side() == Side.GATEWAY)) {
+            matchedBy.put(
+                item.id(), "matched by rule \"" + group.ruleName() + "\" in group #" + groupId);
+          }
+        }
         accepted++;
         tx.audit().append(auditOf(group, groupId, ruleSet, now));
       } else {
@@ -94,7 +103,7 @@ public final class MatchRunner {
         ruleSet.version(),
         candidates.size(),
         accepted,
-        itemsMatched,
+        matchedBy.size(),
         suggested,
         sync.opened(),
         sync.resolved());

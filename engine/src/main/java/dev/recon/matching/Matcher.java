@@ -1,6 +1,7 @@
 package dev.recon.matching;
 
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
 import dev.recon.rules.CandidateSink;
 import dev.recon.rules.MatchCandidate;
 import dev.recon.rules.MatchItem;
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -24,69 +26,125 @@ public final class Matcher {
   private Matcher() {}
 
   public static MatchOutcome match(List<Item> items, RuleSet ruleSet) {
-    Decided decided = decide(proposeCandidates(items, ruleSet));
-    return explain(decided, ruleSet);
+    return match(items, ruleSet, Map.of());
   }
 
   /**
-   * One partition's items and the candidates the rules proposed for them; a candidate's item of
-   * ordinal {@code i} is {@code items.get(i)}.
+   * @param matchedIn the scopes some of the items (gateway transactions) are already matched in:
+   *     they are offered only for the others, and are not left over when nothing more matches them
    */
-  public record Proposals(List<Item> items, List<MatchCandidate> candidates) {}
+  public static MatchOutcome match(
+      List<Item> items, RuleSet ruleSet, Map<Long, Set<Scope>> matchedIn) {
+    return explain(decide(proposeCandidates(items, matchedIn, ruleSet)), ruleSet);
+  }
+
+  /** The candidates of every partition, with what they were proposed over. */
+  public record Proposed(
+      List<Item> items, Map<Long, Set<Scope>> matchedIn, List<Proposals> partitions) {}
+
+  /**
+   * One partition and the candidates the rules proposed in it; a candidate's item of ordinal {@code
+   * i} is {@code partition.items().get(i)}.
+   */
+  record Proposals(Partitions.Partition partition, List<MatchCandidate> candidates) {}
 
   /**
    * Stage 1: every candidate group the rules propose, per partition (Drools). No candidate spans
    * two partitions, which is what lets stage 2 decide each partition on its own.
    */
-  public static List<Proposals> proposeCandidates(List<Item> items, RuleSet ruleSet) {
-    return PartitionedRun.run(
-        items,
-        RuleBase.of(ruleSet),
-        ruleSet.partitionable(),
-        session -> {
-          CandidateSink sink = new CandidateSink();
-          session.set("candidates", sink);
-          return partitionItems -> new Proposals(partitionItems, sink.candidates());
-        });
+  public static Proposed proposeCandidates(
+      List<Item> items, Map<Long, Set<Scope>> matchedIn, RuleSet ruleSet) {
+    List<Proposals> partitions =
+        PartitionedRun.run(
+            items,
+            matchedIn,
+            RuleBase.of(ruleSet),
+            ruleSet.partitionable(),
+            session -> {
+              CandidateSink sink = new CandidateSink();
+              session.set("candidates", sink);
+              return partition -> new Proposals(partition, sink.candidates());
+            });
+    return new Proposed(items, matchedIn, partitions);
   }
 
   /** The groups decided and the items left over, before they are explained. */
   public record Decided(List<ProposedGroup> groups, List<Item> unmatched) {}
 
   /**
-   * Stage 2: the allocator's decisions, as groups, and the items no group took. Partitions are
-   * decided in parallel; the groups come out in partition order.
+   * One partition's groups, and the input positions of the items they settle: take or hold in any
+   * group, except that a gateway transaction is settled only by its payout's group.
    */
-  public static Decided decide(List<Proposals> perPartition) {
-    List<ProposedGroup> groups = new ArrayList<>();
-    List<Item> unmatched = new ArrayList<>();
-    for (Decided partition : PartitionedRun.inParallel(perPartition, Matcher::decidePartition)) {
-      groups.addAll(partition.groups());
-      unmatched.addAll(partition.unmatched());
-    }
-    return new Decided(groups, unmatched);
-  }
+  private record PartitionDecided(List<ProposedGroup> groups, List<Integer> settled) {}
 
-  private static Decided decidePartition(Proposals proposals) {
-    List<Item> items = proposals.items();
-    boolean[] grouped = new boolean[items.size()];
+  /**
+   * Stage 2: the allocator's decisions, as groups, and the items no group took, in input order.
+   * Partitions are decided in parallel; the groups come out in partition order.
+   */
+  public static Decided decide(Proposed proposed) {
+    List<Item> items = proposed.items();
+    boolean[] taken = new boolean[items.size()];
     List<ProposedGroup> groups = new ArrayList<>();
-    for (Allocator.Decision decision : Allocator.allocate(proposals.candidates(), items.size())) {
-      groups.add(toGroup(decision, items));
-      decision.candidate().items().forEach(item -> grouped[item.getOrdinal()] = true);
-      if (decision.outcome() == Allocator.Outcome.AMBIGUOUS) {
-        for (MatchCandidate rival : decision.rivals()) {
-          rival.items().forEach(item -> grouped[item.getOrdinal()] = true);
-        }
-      }
+    for (PartitionDecided partition :
+        PartitionedRun.inParallel(
+            proposed.partitions(), p -> decidePartition(p, proposed.matchedIn()))) {
+      groups.addAll(partition.groups());
+      partition.settled().forEach(position -> taken[position] = true);
     }
+    // Left over: what no group settles now and no earlier run settled. A gateway transaction
+    // counts as settled only in its payout (the money reached the bank); one booked in the
+    // ledger but not yet paid out stays open.
     List<Item> unmatched = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
-      if (!grouped[i]) {
+      Set<Scope> before = proposed.matchedIn().getOrDefault(items.get(i).id(), Set.of());
+      if (!taken[i] && !before.contains(Scope.SETTLEMENT)) {
         unmatched.add(items.get(i));
       }
     }
     return new Decided(groups, unmatched);
+  }
+
+  private static PartitionDecided decidePartition(
+      Proposals proposals, Map<Long, Set<Scope>> matchedIn) {
+    List<Item> items = proposals.partition().items();
+    int[] positions = proposals.partition().positions();
+    List<MatchCandidate> open = proposals.candidates();
+    if (!matchedIn.isEmpty()) {
+      open = open.stream().filter(c -> !alreadyMatched(c, items, matchedIn)).toList();
+    }
+    List<ProposedGroup> groups = new ArrayList<>();
+    List<Integer> settled = new ArrayList<>();
+    for (Allocator.Decision decision : Allocator.allocate(open, items.size())) {
+      groups.add(toGroup(decision, items));
+      List<MatchCandidate> involved = new ArrayList<>(List.of(decision.candidate()));
+      if (decision.outcome() == Allocator.Outcome.AMBIGUOUS) {
+        involved.addAll(decision.rivals());
+      }
+      for (MatchCandidate candidate : involved) {
+        boolean sales = Allocator.scopeOf(candidate) == Scope.SALES;
+        for (MatchItem item : candidate.items()) {
+          if (!(sales && GATEWAY.equals(item.getSide()))) {
+            settled.add(positions[item.getOrdinal()]);
+          }
+        }
+      }
+    }
+    return new PartitionDecided(groups, settled);
+  }
+
+  private static final String GATEWAY = dev.recon.facts.Side.GATEWAY.name();
+
+  /** Whether one of the candidate's items is already matched in the candidate's scope. */
+  private static boolean alreadyMatched(
+      MatchCandidate candidate, List<Item> items, Map<Long, Set<Scope>> matchedIn) {
+    Scope scope = Allocator.scopeOf(candidate);
+    for (MatchItem member : candidate.items()) {
+      Set<Scope> done = matchedIn.get(items.get(member.getOrdinal()).id());
+      if (done != null && done.contains(scope)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Stage 3: why each leftover stayed unmatched (the rule set's near-miss rules). */

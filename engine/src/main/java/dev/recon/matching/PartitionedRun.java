@@ -2,6 +2,7 @@ package dev.recon.matching;
 
 import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
 import dev.recon.money.Currencies;
 import dev.recon.normalizing.References;
 import dev.recon.rules.MatchItem;
@@ -10,6 +11,8 @@ import dev.recon.rules.SharedReference;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -31,10 +34,10 @@ final class PartitionedRun {
   /** What to do in one session, after the items and their payouts are inserted. */
   interface SessionWork<R> {
     /**
-     * @param items the partition's items; the rules saw item {@code i} as the fact of ordinal
-     *     {@code i}
+     * @param partition the partition's items; the rules saw {@code partition.items().get(i)} as the
+     *     fact of ordinal {@code i}
      */
-    R run(List<Item> items);
+    R run(Partitions.Partition partition);
   }
 
   /** Sets a global of the session. */
@@ -49,12 +52,21 @@ final class PartitionedRun {
 
   private PartitionedRun() {}
 
+  /**
+   * @param matchedIn the scopes some items (gateway transactions) are already matched in, which no
+   *     partition offers them for again
+   */
   static <R> List<R> run(
-      List<Item> items, KieBase kieBase, boolean partitionable, SessionSetup<R> setup) {
+      List<Item> items,
+      Map<Long, Set<Scope>> matchedIn,
+      KieBase kieBase,
+      boolean partitionable,
+      SessionSetup<R> setup) {
     if (!partitionable) {
-      return List.of(inSession(items, kieBase, setup));
+      return List.of(inSession(Partitions.Partition.of(items), kieBase, setup));
     }
-    return inParallel(Partitions.split(items), partition -> inSession(partition, kieBase, setup));
+    return inParallel(
+        Partitions.split(items, matchedIn), partition -> inSession(partition, kieBase, setup));
   }
 
   /** Applies work to every element on as many threads as there are cores; results in order. */
@@ -86,7 +98,9 @@ final class PartitionedRun {
     }
   }
 
-  private static <R> R inSession(List<Item> items, KieBase kieBase, SessionSetup<R> setup) {
+  private static <R> R inSession(
+      Partitions.Partition partition, KieBase kieBase, SessionSetup<R> setup) {
+    List<Item> items = partition.items();
     StatelessKieSession session = kieBase.newStatelessKieSession();
     SessionWork<R> work = setup.prepare(session::setGlobal);
     List<Object> facts = new ArrayList<>(items.size() + 16);
@@ -99,7 +113,7 @@ final class PartitionedRun {
     facts.addAll(Payout.of(matchItems));
     facts.addAll(SharedReference.of(matchItems));
     session.execute(facts);
-    return work.run(items);
+    return work.run(partition);
   }
 
   private static Thread matchingThread(Runnable work) {
@@ -118,6 +132,7 @@ final class PartitionedRun {
         f.account(),
         f.currencyCode(),
         f.amount().minor(),
+        f.gross() == null ? f.amount().minor() : f.gross().minor(),
         UNIT_MINOR[Currencies.scale(f.amount().currency())],
         bookingDay,
         f.valueDate() == null ? bookingDay : Math.toIntExact(f.valueDate().toEpochDay()),

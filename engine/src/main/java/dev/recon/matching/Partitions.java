@@ -2,6 +2,7 @@ package dev.recon.matching;
 
 import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
 import dev.recon.facts.Side;
 import dev.recon.normalizing.References;
 import java.util.ArrayList;
@@ -16,24 +17,48 @@ import java.util.TreeSet;
 /**
  * Splits items into partitions that no rule of the standard rule set joins across, so each can be
  * matched in its own Drools session, in parallel and in bounded memory. Bank and ledger items are
- * partitioned by account and currency (every 1:1, keyed and keyless rule joins within one). The
- * payout rule joins a gateway transaction to any bank line whose reference is its payout id: the
- * transaction goes to that bank line's partition, and when bank lines of several accounts carry the
- * id, their partitions are merged into one. A transaction whose payout no bank line carries cannot
- * match and goes to a partition of its own currency. Partitions come out in key order, so the work
- * is the same whatever order the items arrived in.
+ * partitioned by account and currency (every cash rule joins within one, and a gateway's sales rule
+ * joins its transactions to the ledger lines of the gateway's own account and currency).
+ *
+ * <p>A gateway transaction takes part in two reconciliations, so it may go to two partitions: for
+ * settlement, to the partition of the bank line whose reference is its payout id (when bank lines
+ * of several accounts carry the id, their partitions are merged into one; when none does, to a
+ * partition of its currency, where it stays unmatched); for sales, to the partition of its own
+ * account and currency, if ledger lines are there. When both are the same partition it goes once. A
+ * scope it is already matched in is skipped. Partitions come out in key order, so the work is the
+ * same whatever order the items arrived in.
  */
 final class Partitions {
   private Partitions() {}
 
-  static List<List<Item>> split(List<Item> items) {
+  /**
+   * Items of one partition, and where each stands in the input list.
+   *
+   * @param positions {@code positions[i]} is the index of {@code items.get(i)} in the input
+   */
+  record Partition(List<Item> items, int[] positions) {
+    static Partition of(List<Item> items) {
+      int[] positions = new int[items.size()];
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = i;
+      }
+      return new Partition(items, positions);
+    }
+  }
+
+  static List<Partition> split(List<Item> items, Map<Long, Set<Scope>> matchedIn) {
     // Only bank lines whose reference is a payout id of the gateway side can join a payout, so
     // only those are looked at (most bank lines have a reference; few of them are payouts).
     Set<PayoutRef> payouts = new HashSet<>();
+    Set<String> ledgerBlocks = new HashSet<>();
     for (Item item : items) {
-      PayoutRef payout = payoutOf(item.fact());
+      Fact f = item.fact();
+      PayoutRef payout = payoutOf(f);
       if (payout != null) {
         payouts.add(payout);
+      }
+      if (f.side() == Side.LEDGER) {
+        ledgerBlocks.add(blockKey(f));
       }
     }
     Map<PayoutRef, TreeSet<String>> bankPartitionsOfPayout = new HashMap<>();
@@ -47,15 +72,46 @@ final class Partitions {
       }
     }
     Merged merged = new Merged();
-    String[] keys = new String[items.size()];
-    for (int i = 0; i < keys.length; i++) {
-      keys[i] = partitionOf(items.get(i).fact(), bankPartitionsOfPayout, merged);
+    // Each item's partition keys: one, or for a gateway transaction up to two.
+    String[] first = new String[items.size()];
+    String[] second = new String[items.size()];
+    for (int i = 0; i < first.length; i++) {
+      Item item = items.get(i);
+      Fact f = item.fact();
+      if (f.side() != Side.GATEWAY) {
+        first[i] = blockKey(f);
+        continue;
+      }
+      Set<Scope> done = matchedIn.getOrDefault(item.id(), Set.of());
+      if (!done.contains(Scope.SETTLEMENT)) {
+        first[i] = settlementPartition(f, bankPartitionsOfPayout, merged);
+      }
+      if (!done.contains(Scope.SALES) && ledgerBlocks.contains(blockKey(f))) {
+        second[i] = blockKey(f);
+      }
     }
-    Map<String, List<Item>> partitions = new HashMap<>();
-    for (int i = 0; i < keys.length; i++) {
-      partitions.computeIfAbsent(merged.find(keys[i]), k -> new ArrayList<>()).add(items.get(i));
+    Map<String, List<Integer>> positions = new HashMap<>();
+    for (int i = 0; i < first.length; i++) {
+      String a = first[i] == null ? null : merged.find(first[i]);
+      String b = second[i] == null ? null : merged.find(second[i]);
+      if (a != null) {
+        positions.computeIfAbsent(a, k -> new ArrayList<>()).add(i);
+      }
+      if (b != null && !b.equals(a)) {
+        positions.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+      }
     }
-    return new ArrayList<>(new TreeMap<>(partitions).values());
+    List<Partition> partitions = new ArrayList<>(positions.size());
+    for (List<Integer> members : new TreeMap<>(positions).values()) {
+      List<Item> partitionItems = new ArrayList<>(members.size());
+      int[] at = new int[members.size()];
+      for (int j = 0; j < at.length; j++) {
+        at[j] = members.get(j);
+        partitionItems.add(items.get(at[j]));
+      }
+      partitions.add(new Partition(partitionItems, at));
+    }
+    return partitions;
   }
 
   /** A payout id in a currency: a gateway transaction's payout, or a bank line's reference. */
@@ -69,11 +125,8 @@ final class Partitions {
     return key == null ? null : new PayoutRef(f.currencyCode(), key);
   }
 
-  private static String partitionOf(
+  private static String settlementPartition(
       Fact f, Map<PayoutRef, TreeSet<String>> bankPartitionsOfPayout, Merged merged) {
-    if (f.side() != Side.GATEWAY) {
-      return blockKey(f);
-    }
     PayoutRef payout = payoutOf(f);
     TreeSet<String> bankPartitions = payout == null ? null : bankPartitionsOfPayout.get(payout);
     if (bankPartitions == null) {

@@ -33,6 +33,7 @@ final class WhyUnmatched {
     List<Map<Long, List<NearMiss>>> perPartition =
         PartitionedRun.run(
             unmatched,
+            Map.of(),
             kieBase,
             ruleSet.partitionable(),
             session -> {

@@ -8,10 +8,15 @@ import static dev.recon.db.jooq.Tables.MATCH_MEMBER;
 import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
 import dev.recon.facts.Origin;
+import dev.recon.facts.Scope;
 import dev.recon.facts.Side;
 import dev.recon.money.Money;
 import java.util.Currency;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -35,23 +40,96 @@ public final class ItemStore {
         dsl.select(DSL.max(ITEM.BOOKING_DATE)).from(ITEM).fetchOne(0, java.time.LocalDate.class));
   }
 
-  /** Items in no accepted match group, in id order. */
+  /**
+   * Items not reconciled, in id order: bank and ledger lines in no accepted group, and gateway
+   * transactions in no accepted settlement group (not yet paid out, whether booked or not).
+   */
   public List<Item> unmatched() {
-    return select(DSL.notExists(acceptedMembership()));
+    return select(DSL.not(reconciled()));
   }
 
-  /** Items in an accepted match group, in id order. */
+  /** Items reconciled (the complement of {@link #unmatched}), in id order. */
   public List<Item> matched() {
-    return select(DSL.exists(acceptedMembership()));
+    return select(reconciled());
+  }
+
+  private Condition reconciled() {
+    return ITEM.SIDE
+        .ne(Side.GATEWAY.name())
+        .and(DSL.exists(acceptedMembership()))
+        .or(
+            ITEM.SIDE
+                .eq(Side.GATEWAY.name())
+                .and(DSL.exists(acceptedMembership(ITEM.ID, Scope.SETTLEMENT))));
+  }
+
+  /**
+   * What a matching run has to look at: the items still free in a scope they can be matched in,
+   * with the scopes each is already matched in (empty for most).
+   */
+  public record ToMatch(List<Item> items, Map<Long, Set<Scope>> matchedIn) {}
+
+  /**
+   * Items in no accepted group, and gateway transactions matched in one of their two scopes that
+   * may still find a match in the other: not yet settled, or not yet booked while the ledger has an
+   * open line of the gateway's account and currency. Bank and ledger lines are matched once.
+   */
+  public ToMatch toMatch() {
+    var ledger = ITEM.as("open_ledger");
+    Condition openLedgerOfBlock =
+        DSL.exists(
+            DSL.selectOne()
+                .from(ledger)
+                .where(ledger.SIDE.eq(Side.LEDGER.name()))
+                .and(ledger.ACCOUNT.eq(ITEM.ACCOUNT))
+                .and(ledger.CURRENCY.eq(ITEM.CURRENCY))
+                .and(DSL.notExists(acceptedMembership(ledger.ID))));
+    Condition gatewayStillOpen =
+        ITEM.SIDE
+            .eq(Side.GATEWAY.name())
+            .and(
+                DSL.notExists(acceptedMembership(ITEM.ID, Scope.SETTLEMENT))
+                    .or(
+                        DSL.notExists(acceptedMembership(ITEM.ID, Scope.SALES))
+                            .and(openLedgerOfBlock)));
+    List<Item> items = select(DSL.notExists(acceptedMembership()).or(gatewayStillOpen));
+    Map<Long, Set<Scope>> matchedIn = new HashMap<>();
+    dsl.select(MATCH_MEMBER.ITEM_ID, MATCH_GROUP.SCOPE)
+        .from(MATCH_MEMBER)
+        .join(MATCH_GROUP)
+        .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
+        .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+        .and(MATCH_MEMBER.SIDE.eq(Side.GATEWAY.name()))
+        .and(MATCH_MEMBER.ITEM_ID.in(DSL.select(ITEM.ID).from(ITEM).where(gatewayStillOpen)))
+        .forEach(
+            r ->
+                matchedIn
+                    .computeIfAbsent(r.value1(), id -> EnumSet.noneOf(Scope.class))
+                    .add(Scope.valueOf(r.value2())));
+    return new ToMatch(items, matchedIn);
   }
 
   private org.jooq.Select<?> acceptedMembership() {
+    return acceptedMembership(ITEM.ID);
+  }
+
+  private static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId) {
     return DSL.selectOne()
         .from(MATCH_MEMBER)
         .join(MATCH_GROUP)
         .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
-        .where(MATCH_MEMBER.ITEM_ID.eq(ITEM.ID))
+        .where(MATCH_MEMBER.ITEM_ID.eq(itemId))
         .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED));
+  }
+
+  private static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
+    return DSL.selectOne()
+        .from(MATCH_MEMBER)
+        .join(MATCH_GROUP)
+        .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
+        .where(MATCH_MEMBER.ITEM_ID.eq(itemId))
+        .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+        .and(MATCH_GROUP.SCOPE.eq(scope.name()));
   }
 
   private List<Item> select(Condition condition) {

@@ -4,6 +4,8 @@ import static dev.recon.db.jooq.Tables.MATCH_GROUP;
 import static dev.recon.db.jooq.Tables.MATCH_MEMBER;
 import static dev.recon.db.jooq.Tables.MATCH_RUN;
 
+import dev.recon.facts.Scope;
+import dev.recon.facts.Side;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -43,6 +45,11 @@ public final class MatchStore {
       List<Member> members) {}
 
   public record Member(long itemId, String side) {}
+
+  /** A group's scope, from its members' sides. */
+  public static Scope scopeOf(NewGroup group) {
+    return Scope.of(group.members().stream().map(m -> Side.valueOf(m.side())).toList());
+  }
 
   public long startRun(String ruleSetName, String ruleSetVersion, String actor, OffsetDateTime at) {
     return dsl.insertInto(MATCH_RUN)
@@ -84,6 +91,7 @@ public final class MatchStore {
             .set(MATCH_GROUP.RULE_NAME, group.ruleName())
             .set(MATCH_GROUP.RULE_SET_VERSION, ruleSetVersion)
             .set(MATCH_GROUP.STATUS, group.status())
+            .set(MATCH_GROUP.SCOPE, scopeOf(group).name())
             .set(MATCH_GROUP.CONFIDENCE, group.confidence())
             .set(MATCH_GROUP.CURRENCY, group.currency())
             .set(MATCH_GROUP.DIFFERENCE_MINOR, group.differenceMinor())

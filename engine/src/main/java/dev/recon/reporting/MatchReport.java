@@ -67,8 +67,14 @@ public record MatchReport(
 
   private static List<SummaryLine> summarize(List<GroupMember> matched, List<Unmatched> unmatched) {
     Map<SideCurrency, long[]> totals = new TreeMap<>(SUMMARY_ORDER);
+    // Each item once: a gateway transaction can be in its payout's group and in its sale's group,
+    // and one booked but not yet paid out is counted with the unmatched.
+    java.util.Set<Long> counted = new java.util.HashSet<>();
+    unmatched.forEach(open -> counted.add(open.item().id()));
     for (GroupMember member : matched) {
-      add(totals, member.item(), 0);
+      if (counted.add(member.item().id())) {
+        add(totals, member.item(), 0);
+      }
     }
     for (Unmatched open : unmatched) {
       add(totals, open.item(), 2);

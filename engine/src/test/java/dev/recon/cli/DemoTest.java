@@ -47,7 +47,7 @@ class DemoTest {
     assertThat(output).contains("6 added, 3 already stored");
     assertThat(output)
         .contains(
-            "10 groups created (26 items matched), 0 suggestions for review, 7 exceptions opened");
+            "17 groups created (33 items matched), 0 suggestions for review, 7 exceptions opened");
     try (Database database = Database.open(url)) {
       MatchReport report =
           database.inTransaction(tx -> MatchReport.build(tx, LocalDate.of(2026, 11, 12)));

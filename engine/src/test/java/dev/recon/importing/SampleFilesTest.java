@@ -27,7 +27,8 @@ class SampleFilesTest {
           "bank/statement-2026-11-02_to_06.csv", 8,
           "bank/statement-2026-11-05_to_11.csv", 9,
           "ledger/gl-1200-2026-11.csv", 11,
-          "gateway/stripe-balance-2026-11.csv", 8);
+          "gateway/stripe-balance-2026-11.csv", 8,
+          "ledger/gl-1361-stripe-clearing-2026-11.csv", 7);
 
   record Entry(String file, String source, String profile, String account) {}
 

@@ -185,4 +185,50 @@ class MatchRunnerTest {
         .allSatisfy(e -> assertThat(e.type()).isEqualTo("AMBIGUOUS"))
         .allSatisfy(e -> assertThat(e.reason()).startsWith("Ambiguous: "));
   }
+
+  private static final String GATEWAY_HEADER =
+      "Date,Type,Gross,Fee,Net,Currency,Payout ID,Reference,Customer,Description\n";
+
+  @Test
+  void chargesSettledInOneRunAreBookedAgainstTheLedgerInALaterOne() {
+    importText(
+        "bank.csv",
+        "bank",
+        BANK_HEADER + "05.11.2026;05.11.2026;;194,00;EUR;STRIPE;STRIPE PAYOUT po_7\n");
+    DatabaseFixture.importText(
+        database,
+        "stripe.csv",
+        "gateway",
+        "STRIPE",
+        GATEWAY_HEADER
+            + "2026-11-02,charge,100.00,3.00,97.00,EUR,po_7,ch_1,A,Invoice INV-2026-0101\n"
+            + "2026-11-03,charge,100.00,3.00,97.00,EUR,po_7,ch_2,B,Invoice INV-2026-0102\n"
+            + "2026-11-04,charge,50.00,1.50,48.50,EUR,po_8,ch_3,C,Invoice INV-2026-0103\n");
+    MatchRunner.RunSummary settled = match();
+    assertThat(settled.groupsCreated()).as("the payout").isEqualTo(1);
+    assertThat(settled.exceptionsOpened()).as("the charge awaiting payout po_8").isEqualTo(1);
+
+    DatabaseFixture.importText(
+        database,
+        "gl-1361.csv",
+        "ledger",
+        "STRIPE",
+        LEDGER_HEADER
+            + "2026-11-02,S1,1361,Sale,100.00,,EUR,INV-2026-0101\n"
+            + "2026-11-03,S2,1361,Sale,100.00,,EUR,INV-2026-0102\n"
+            + "2026-11-04,S3,1361,Sale,50.00,,EUR,INV-2026-0103\n");
+    MatchRunner.RunSummary booked = match();
+    MatchRunner.RunSummary again = match();
+
+    assertThat(booked.groupsCreated()).as("three sales").isEqualTo(3);
+    assertThat(booked.exceptionsResolved())
+        .as("booking does not settle the charge awaiting payout")
+        .isZero();
+    assertThat(again.groupsCreated()).isZero();
+    assertThat(again.exceptionsOpened()).isZero();
+    assertThat(count(tx -> tx.matches().countGroups(MatchStore.ACCEPTED))).isEqualTo(4);
+    assertThat(count(tx -> tx.exceptions().countOpen())).isEqualTo(1);
+    List<dev.recon.facts.Item> open = database.inTransaction(tx -> tx.items().unmatched());
+    assertThat(open).extracting(item -> item.fact().reference()).containsExactly("INV20260103");
+  }
 }

@@ -3,11 +3,14 @@ package dev.recon.matching;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recon.facts.Item;
+import dev.recon.facts.Scope;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class MatcherTest {
   private static final String EXACT = "Exact bank to ledger";
   private static final String PAYOUT = "Gateway payout to bank";
+  private static final String SALE = "Gateway transaction to ledger sale";
   private static final String TOLERANT = "Tolerant bank to ledger";
 
   /** Runs the standard rules on a scenario and asserts exactly these groups were formed. */
@@ -542,19 +546,125 @@ class MatcherTest {
     void payoutOffByOneCentStaysOpen() {
       check(PAYOUT_SCENARIO.replace("3310.75", "3310.76"));
     }
+
+    /** Two charges of 100.00 with 3.00 fees each, paid out as 194.00, and booked as sales. */
+    private static final String SETTLED_AND_BOOKED =
+        """
+        name side    account ccy amount date       ref           payout counterparty gross
+        b1   bank    OPS     EUR 194.00 2026-11-05 po_7          -      -            -
+        g1   gateway STRIPE  EUR 97.00  2026-11-02 INV-2026-0101 po_7   -            100.00
+        g2   gateway STRIPE  EUR 97.00  2026-11-03 INV-2026-0102 po_7   -            100.00
+        l1   ledger  STRIPE  EUR 100.00 2026-11-02 INV-2026-0101 -      -            -
+        l2   ledger  STRIPE  EUR 100.00 2026-11-04 INV-2026-0102 -      -            -
+        """;
+
+    @Test
+    void chargesAreSettledInTheirPayoutAndBookedAgainstTheLedgerBoth() {
+      MatchOutcome outcome =
+          check(
+              SETTLED_AND_BOOKED, "b1+g1+g2 by " + PAYOUT, "g1+l1 by " + SALE, "g2+l2 by " + SALE);
+      assertThat(outcome.unmatched()).isEmpty();
+      ProposedGroup payout = group(outcome, PAYOUT);
+      assertThat(payout.feeTotalMinor())
+          .as("the payout's fees, for the correction step")
+          .isEqualTo(600);
+      assertThat(payout.differenceMinor()).isZero();
+      ProposedGroup sale = group(outcome, SALE);
+      assertThat(sale.differenceMinor()).as("the ledger books the gross").isZero();
+      assertThat(sale.feeTotalMinor()).as("fees are booked once, with the payout").isZero();
+    }
+
+    @Test
+    void aSaleBookedForTheNetIsNotASale() {
+      check(
+          SETTLED_AND_BOOKED.replace(
+              "l1   ledger  STRIPE  EUR 100.00", "l1   ledger  STRIPE  EUR 97.00"),
+          "b1+g1+g2 by " + PAYOUT,
+          "g2+l2 by " + SALE);
+    }
+
+    @Test
+    void aChargeBookedButNotYetPaidOutStaysOpen() {
+      Scenario scenario = Scenario.parse(SETTLED_AND_BOOKED.replaceAll("(?m)^\\s*b1 .*$", ""));
+
+      MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard());
+
+      assertThat(scenario.groups(outcome)).containsExactly("g1+l1 by " + SALE, "g2+l2 by " + SALE);
+      assertThat(outcome.unmatched())
+          .as("the money has not reached the bank")
+          .extracting(Item::naturalKey)
+          .containsExactly("g1", "g2");
+    }
+
+    @Test
+    void aChargeAlreadySettledByAnEarlierRunIsOfferedOnlyForItsSale() {
+      Scenario scenario = Scenario.parse(SETTLED_AND_BOOKED);
+      List<Item> withoutBank =
+          scenario.items().stream().filter(i -> !i.naturalKey().equals("b1")).toList();
+      Map<Long, Set<Scope>> settled =
+          Map.of(2L, Set.of(Scope.SETTLEMENT), 3L, Set.of(Scope.SETTLEMENT));
+
+      MatchOutcome outcome = Matcher.match(withoutBank, RuleSet.standard(), settled);
+
+      assertThat(scenario.groups(outcome)).containsExactly("g1+l1 by " + SALE, "g2+l2 by " + SALE);
+      assertThat(outcome.unmatched()).isEmpty();
+    }
+
+    @Test
+    void aChargeAlreadyBookedIsNotBookedAgain() {
+      Scenario scenario = Scenario.parse(SETTLED_AND_BOOKED);
+      Map<Long, Set<Scope>> booked = Map.of(2L, Set.of(Scope.SALES));
+
+      MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard(), booked);
+
+      assertThat(scenario.groups(outcome))
+          .containsExactly("b1+g1+g2 by " + PAYOUT, "g2+l2 by " + SALE);
+      assertThat(outcome.unmatched()).extracting(Item::naturalKey).containsExactly("l1");
+    }
+
+    private static ProposedGroup group(MatchOutcome outcome, String rule) {
+      return outcome.groups().stream()
+          .filter(g -> g.ruleName().equals(rule))
+          .findFirst()
+          .orElseThrow();
+    }
   }
 
   @Nested
   class Determinism {
     @Test
-    void anItemIsInAtMostOneGroup() {
-      Scenario scenario = Scenario.parse(randomScenario(new Random(7), 400));
-      MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard());
-      List<Long> ids = new ArrayList<>();
-      outcome.groups().forEach(g -> g.items().forEach(i -> ids.add(i.id())));
-      outcome.groups().forEach(g -> g.heldItems().forEach(i -> ids.add(i.id())));
-      outcome.unmatched().forEach(i -> ids.add(i.id()));
-      assertThat(ids).doesNotHaveDuplicates().hasSize(scenario.items().size());
+    void anItemIsInAtMostOneGroupPerScopeAndABankOrLedgerLineInOneAtAll() {
+      for (long seed = 1; seed <= 5; seed++) {
+        Scenario scenario = Scenario.parse(randomScenario(new Random(seed), 400));
+        MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard());
+        List<String> perScope = new ArrayList<>();
+        List<Long> bankOrLedger = new ArrayList<>();
+        java.util.Set<Long> placed = new java.util.HashSet<>();
+        for (ProposedGroup group : outcome.groups()) {
+          Scope scope = GroupSums.scopeOf(group.items());
+          List<Item> members = new ArrayList<>(group.items());
+          members.addAll(group.heldItems());
+          for (Item item : members) {
+            perScope.add(item.id() + " in " + scope);
+            placed.add(item.id());
+            if (item.fact().side() != dev.recon.facts.Side.GATEWAY) {
+              bankOrLedger.add(item.id());
+            }
+          }
+        }
+        assertThat(perScope).as("seed %d", seed).doesNotHaveDuplicates();
+        assertThat(bankOrLedger).as("seed %d", seed).doesNotHaveDuplicates();
+        assertThat(outcome.unmatched()).extracting(Item::id).doesNotContainAnyElementsOf(placed);
+        assertThat(placed.size() + outcome.unmatched().size())
+            .as("every item is placed or left over")
+            .isEqualTo(scenario.items().size());
+        assertThat(perScope)
+            .as("seed %d: sales are found", seed)
+            .anyMatch(s -> s.endsWith("SALES"));
+        assertThat(perScope)
+            .as("seed %d: payouts are found", seed)
+            .anyMatch(s -> s.endsWith("SETTLEMENT"));
+      }
     }
 
     @ParameterizedTest
@@ -578,15 +688,44 @@ class MatcherTest {
      * Bank and ledger lines drawn from few amounts, references and dates, so that many items
      * compete for the same counterparts and the tie-breaking is really exercised.
      */
+    /**
+     * Bank and ledger lines of one account with few amounts, dates and references (so rules
+     * compete), and gateway charges in a few payouts with sale lines in the gateway's ledger
+     * account, some bank lines carrying a payout id.
+     */
     private static String randomScenario(Random random, int rows) {
       StringBuilder table = new StringBuilder();
+      int[] payoutSums = new int[3];
       for (int i = 0; i < rows; i++) {
-        String side = random.nextBoolean() ? "bank" : "ledger";
-        String amount = (10 + random.nextInt(4)) + ".00";
         String date = "2026-11-" + (10 + random.nextInt(6));
-        String ref = "R" + random.nextInt(5);
+        int amount = 10 + random.nextInt(4);
+        int payout = random.nextInt(payoutSums.length);
+        int invoice = random.nextInt(8);
+        switch (random.nextInt(6)) {
+          case 0 -> {
+            payoutSums[payout] += amount;
+            table.append(
+                "g%d gateway STRIPE EUR %d.00 %s INV-2026-%04d P%d - %d.50%n"
+                    .formatted(i, amount, date, invoice, payout, amount));
+          }
+          case 1 ->
+              table.append(
+                  "s%d ledger STRIPE EUR %d.50 %s INV-2026-%04d%n"
+                      .formatted(i, amount, date, invoice));
+          default -> {
+            String side = random.nextBoolean() ? "bank" : "ledger";
+            String ref = random.nextInt(8) == 0 ? "P" + payout : "R" + random.nextInt(5);
+            table.append(
+                "%s%d %s OPS EUR %d.00 %s %s%n"
+                    .formatted(side.charAt(0), i, side, amount, date, ref));
+          }
+        }
+      }
+      // Each payout's bank line, for the sum of its transactions' nets.
+      for (int payout = 0; payout < payoutSums.length; payout++) {
         table.append(
-            "%s%d %s OPS EUR %s %s %s\n".formatted(side.charAt(0), i, side, amount, date, ref));
+            "p%d bank OPS EUR %d.00 2026-11-16 P%d%n"
+                .formatted(payout, payoutSums[payout], payout));
       }
       return table.toString();
     }

@@ -24,10 +24,11 @@ import java.util.TreeSet;
  * l1   ledger  OPS     EUR 100.00  2026-11-04 INV-1   -
  * </pre>
  *
- * A {@code -} is an empty field. Items get ids in table order and their names as natural keys, so a
- * test can shuffle or renumber them and expect the same groups. Names that differ only after a
- * {@code #} ({@code fee#1}, {@code fee#2}) mark rows of identical content, as the importer's
- * fingerprint#occurrence keys do.
+ * An optional tenth column, {@code gross}, gives a gateway transaction's gross; its fee is the
+ * gross minus the amount (the net). A {@code -} is an empty field. Items get ids in table order and
+ * their names as natural keys, so a test can shuffle or renumber them and expect the same groups.
+ * Names that differ only after a {@code #} ({@code fee#1}, {@code fee#2}) mark rows of identical
+ * content, as the importer's fingerprint#occurrence keys do.
  */
 final class Scenario {
   private final List<Item> items;
@@ -44,7 +45,7 @@ final class Scenario {
     long id = 1;
     for (String line : table.strip().split("\\R")) {
       String[] f = line.strip().split("\\s+");
-      if (f[0].equals("name")) {
+      if (f[0].equals("name") || f[0].isEmpty()) {
         continue;
       }
       items.add(item(id, f));
@@ -58,6 +59,10 @@ final class Scenario {
     Money amount = Money.ofDecimal(new BigDecimal(f[4]), Currencies.of(f[3]));
     String reference = field(f, 6);
     String counterparty = field(f, 8);
+    String grossText = field(f, 9);
+    Money gross =
+        grossText == null ? null : Money.ofDecimal(new BigDecimal(grossText), amount.currency());
+    Money fee = gross == null ? null : new Money(gross.minor() - amount.minor(), amount.currency());
     Fact fact =
         new Fact(
             Side.parse(f[1]),
@@ -72,8 +77,8 @@ final class Scenario {
             null,
             field(f, 7),
             null,
-            null,
-            null,
+            gross,
+            fee,
             new Origin("scenario", (int) id));
     return new Item(id, f[0], fact);
   }

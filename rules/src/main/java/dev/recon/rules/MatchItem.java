@@ -18,6 +18,7 @@ public final class MatchItem {
   private final String currency;
   private final String blockKey;
   private final long amountMinor;
+  private final long grossMinor;
   private final long unitMinor;
   private final long amountWideBucket;
   private final long amountShiftedBucket;
@@ -29,6 +30,8 @@ public final class MatchItem {
   private final int ordinal;
 
   /**
+   * @param grossMinor a gateway transaction's gross amount (the net plus its fee), what the ledger
+   *     books as the sale; for bank and ledger items the amount itself
    * @param unitMinor minor units in one currency unit: 100 for EUR, 1 for JPY, 1000 for BHD
    * @param valueDay the value date's epoch day, or the booking day when there is no value date
    * @param ordinal the item's position in the batch the engine matches together (0, 1, 2, ...), so
@@ -42,6 +45,7 @@ public final class MatchItem {
       String account,
       String currency,
       long amountMinor,
+      long grossMinor,
       long unitMinor,
       int bookingDay,
       int valueDay,
@@ -56,6 +60,7 @@ public final class MatchItem {
     this.currency = currency;
     this.blockKey = account + "|" + currency;
     this.amountMinor = amountMinor;
+    this.grossMinor = grossMinor;
     this.unitMinor = unitMinor;
     // Computed once: the rule base reads them for every join it indexes.
     this.amountWideBucket = Math.floorDiv(amountMinor, 2 * unitMinor);
@@ -98,6 +103,11 @@ public final class MatchItem {
 
   public long getAmountMinor() {
     return amountMinor;
+  }
+
+  /** A gateway transaction's gross (before fees); for other items the amount. */
+  public long getGrossMinor() {
+    return grossMinor;
   }
 
   public long getUnitMinor() {

@@ -43,8 +43,32 @@ class StandardRuleSetTest {
 
   private static MatchItem item(
       long id, String side, long amountMinor, int day, String ref, String payout) {
+    return item(id, side, amountMinor, day, ref, null, payout);
+  }
+
+  private static MatchItem item(
+      long id,
+      String side,
+      long amountMinor,
+      int day,
+      String ref,
+      String counterparty,
+      String payout) {
     return new MatchItem(
-        id, side + id, side, "OPS", "EUR", amountMinor, 100, day, day, ref, null, payout, (int) id);
+        id,
+        side + id,
+        side,
+        "OPS",
+        "EUR",
+        amountMinor,
+        amountMinor,
+        100,
+        day,
+        day,
+        ref,
+        counterparty,
+        payout,
+        (int) id);
   }
 
   @Test
@@ -109,19 +133,6 @@ class StandardRuleSetTest {
   }
 
   private static MatchItem payer(long id, String side, long amountMinor, int day) {
-    return new MatchItem(
-        id,
-        side + id,
-        side,
-        "OPS",
-        "EUR",
-        amountMinor,
-        100,
-        day,
-        day,
-        null,
-        "NORDWIND",
-        null,
-        (int) id);
+    return item(id, side, amountMinor, day, null, "NORDWIND", null);
   }
 }

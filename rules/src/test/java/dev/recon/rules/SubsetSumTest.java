@@ -20,6 +20,7 @@ class SubsetSumTest {
               "OPS",
               "EUR",
               amounts[i],
+              amounts[i],
               100,
               0,
               0,
