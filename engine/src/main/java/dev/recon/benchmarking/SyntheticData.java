@@ -213,8 +213,12 @@ public final class SyntheticData {
     };
   }
 
+  /** One string per account, shared by its items, as a statement import shares its account. */
+  private static final String[] ACCOUNT_NAMES =
+      java.util.stream.IntStream.range(0, ACCOUNTS).mapToObj(i -> "ACC" + i).toArray(String[]::new);
+
   private String account() {
-    return "ACC" + random.nextInt(ACCOUNTS);
+    return ACCOUNT_NAMES[random.nextInt(ACCOUNTS)];
   }
 
   private long amount() {

@@ -106,7 +106,7 @@ final class PartitionedRun {
     List<Object> facts = new ArrayList<>(items.size() + 16);
     List<MatchItem> matchItems = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      MatchItem fact = toMatchItem(items.get(i), i);
+      MatchItem fact = toMatchItem(items.get(i), i, partition.offers()[i]);
       matchItems.add(fact);
       facts.add(fact);
     }
@@ -122,7 +122,7 @@ final class PartitionedRun {
     return thread;
   }
 
-  static MatchItem toMatchItem(Item item, int ordinal) {
+  static MatchItem toMatchItem(Item item, int ordinal, int offers) {
     Fact f = item.fact();
     int bookingDay = Math.toIntExact(f.bookingDate().toEpochDay());
     return new MatchItem(
@@ -139,6 +139,8 @@ final class PartitionedRun {
         f.reference(),
         f.counterparty(),
         References.clean(f.payoutId()),
+        (offers & Partitions.OFFER_SETTLEMENT) != 0,
+        (offers & Partitions.OFFER_SALES) != 0,
         ordinal);
   }
 }

@@ -31,18 +31,32 @@ import java.util.TreeSet;
 final class Partitions {
   private Partitions() {}
 
+  /** A gateway transaction is offered for its payout's settlement in this partition. */
+  static final int OFFER_SETTLEMENT = 1;
+
+  /** A gateway transaction is offered for its sale's booking in this partition. */
+  static final int OFFER_SALES = 2;
+
+  private static final int OFFER_BOTH = OFFER_SETTLEMENT | OFFER_SALES;
+
   /**
-   * Items of one partition, and where each stands in the input list.
+   * Items of one partition, where each stands in the input list, and what each is offered for.
    *
    * @param positions {@code positions[i]} is the index of {@code items.get(i)} in the input
+   * @param offers {@code offers[i]} says which reconciliations of a gateway transaction this
+   *     partition may match it in ({@link #OFFER_SETTLEMENT}, {@link #OFFER_SALES}, or both);
+   *     meaningless for bank and ledger lines
    */
-  record Partition(List<Item> items, int[] positions) {
+  record Partition(List<Item> items, int[] positions, int[] offers) {
+    /** All items in one partition, each offered for everything. */
     static Partition of(List<Item> items) {
       int[] positions = new int[items.size()];
+      int[] offers = new int[items.size()];
       for (int i = 0; i < positions.length; i++) {
         positions[i] = i;
+        offers[i] = OFFER_BOTH;
       }
-      return new Partition(items, positions);
+      return new Partition(items, positions, offers);
     }
   }
 
@@ -90,26 +104,34 @@ final class Partitions {
         second[i] = blockKey(f);
       }
     }
-    Map<String, List<Integer>> positions = new HashMap<>();
+    // Each partition's members as (input position, offer) pairs, in input order.
+    Map<String, List<int[]>> members = new HashMap<>();
     for (int i = 0; i < first.length; i++) {
       String a = first[i] == null ? null : merged.find(first[i]);
       String b = second[i] == null ? null : merged.find(second[i]);
-      if (a != null) {
-        positions.computeIfAbsent(a, k -> new ArrayList<>()).add(i);
+      if (a != null && a.equals(b)) {
+        members.computeIfAbsent(a, k -> new ArrayList<>()).add(new int[] {i, OFFER_BOTH});
+        continue;
       }
-      if (b != null && !b.equals(a)) {
-        positions.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+      if (a != null) {
+        int offer = items.get(i).fact().side() == Side.GATEWAY ? OFFER_SETTLEMENT : OFFER_BOTH;
+        members.computeIfAbsent(a, k -> new ArrayList<>()).add(new int[] {i, offer});
+      }
+      if (b != null) {
+        members.computeIfAbsent(b, k -> new ArrayList<>()).add(new int[] {i, OFFER_SALES});
       }
     }
-    List<Partition> partitions = new ArrayList<>(positions.size());
-    for (List<Integer> members : new TreeMap<>(positions).values()) {
-      List<Item> partitionItems = new ArrayList<>(members.size());
-      int[] at = new int[members.size()];
+    List<Partition> partitions = new ArrayList<>(members.size());
+    for (List<int[]> partition : new TreeMap<>(members).values()) {
+      List<Item> partitionItems = new ArrayList<>(partition.size());
+      int[] at = new int[partition.size()];
+      int[] offers = new int[partition.size()];
       for (int j = 0; j < at.length; j++) {
-        at[j] = members.get(j);
+        at[j] = partition.get(j)[0];
+        offers[j] = partition.get(j)[1];
         partitionItems.add(items.get(at[j]));
       }
-      partitions.add(new Partition(partitionItems, at));
+      partitions.add(new Partition(partitionItems, at, offers));
     }
     return partitions;
   }

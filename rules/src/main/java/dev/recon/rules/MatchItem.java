@@ -27,6 +27,8 @@ public final class MatchItem {
   private final String reference;
   private final String counterparty;
   private final String payoutKey;
+  private final boolean forSettlement;
+  private final boolean forSales;
   private final int ordinal;
 
   /**
@@ -34,6 +36,10 @@ public final class MatchItem {
    *     books as the sale; for bank and ledger items the amount itself
    * @param unitMinor minor units in one currency unit: 100 for EUR, 1 for JPY, 1000 for BHD
    * @param valueDay the value date's epoch day, or the booking day when there is no value date
+   * @param forSettlement whether a gateway transaction may be settled in its payout in this batch
+   * @param forSales whether a gateway transaction may be matched to its sale in this batch (one
+   *     already matched in either, or whose counterparts are in another batch, is offered only for
+   *     the other)
    * @param ordinal the item's position in the batch the engine matches together (0, 1, 2, ...), so
    *     the engine can keep per-item state in arrays; it depends on input order, so no rule may
    *     decide anything by it
@@ -52,6 +58,8 @@ public final class MatchItem {
       String reference,
       String counterparty,
       String payoutKey,
+      boolean forSettlement,
+      boolean forSales,
       int ordinal) {
     this.id = id;
     this.naturalKey = naturalKey;
@@ -70,11 +78,21 @@ public final class MatchItem {
     this.reference = reference;
     this.counterparty = counterparty;
     this.payoutKey = payoutKey;
+    this.forSettlement = forSettlement;
+    this.forSales = forSales;
     this.ordinal = ordinal;
   }
 
   public long getId() {
     return id;
+  }
+
+  public boolean isForSettlement() {
+    return forSettlement;
+  }
+
+  public boolean isForSales() {
+    return forSales;
   }
 
   public int getOrdinal() {

@@ -5,11 +5,13 @@ package dev.recon.rules;
  * payout rule runs once per payout, not once per bank line.
  */
 public record Payout(String key, String currency) {
-  /** The distinct payouts the gateway items refer to, in first-seen order. */
+  /**
+   * The distinct payouts the gateway items offered for settlement refer to, in first-seen order.
+   */
   public static java.util.Set<Payout> of(Iterable<MatchItem> items) {
     java.util.Set<Payout> payouts = new java.util.LinkedHashSet<>();
     for (MatchItem item : items) {
-      if (item.getPayoutKey() != null) {
+      if (item.getPayoutKey() != null && item.isForSettlement()) {
         payouts.add(new Payout(item.getPayoutKey(), item.getCurrency()));
       }
     }

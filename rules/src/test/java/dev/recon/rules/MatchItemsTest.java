@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MatchItemsTest {
   private static MatchItem amount(long minor, long unitMinor) {
     return new MatchItem(
-        1, "k", "BANK", "OPS", "EUR", minor, minor, unitMinor, 0, 0, null, null, null, 0);
+        1, "k", "BANK", "OPS", "EUR", minor, minor, unitMinor, 0, 0, null, null, null, true, true,
+        0);
   }
 
   @org.junit.jupiter.api.Test

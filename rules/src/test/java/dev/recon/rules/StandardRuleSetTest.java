@@ -68,6 +68,8 @@ class StandardRuleSetTest {
         ref,
         counterparty,
         payout,
+        true,
+        true,
         (int) id);
   }
 

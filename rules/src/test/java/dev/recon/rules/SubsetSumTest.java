@@ -27,6 +27,8 @@ class SubsetSumTest {
               null,
               "P",
               null,
+              true,
+              true,
               i));
     }
     return items;
