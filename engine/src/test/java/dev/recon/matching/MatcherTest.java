@@ -633,7 +633,7 @@ class MatcherTest {
   @Nested
   class Determinism {
     @Test
-    void anItemIsInAtMostOneGroupPerScopeAndABankOrLedgerLineInOneAtAll() {
+    void groupsBalanceWithinTheirToleranceAndShareNoItemWithinAScope() {
       for (long seed = 1; seed <= 5; seed++) {
         Scenario scenario = Scenario.parse(randomScenario(new Random(seed), 400));
         MatchOutcome outcome = Matcher.match(scenario.items(), RuleSet.standard());
@@ -641,6 +641,10 @@ class MatcherTest {
         List<Long> bankOrLedger = new ArrayList<>();
         java.util.Set<Long> placed = new java.util.HashSet<>();
         for (ProposedGroup group : outcome.groups()) {
+          assertThat(Math.abs(group.differenceMinor()))
+              .as("seed %d: %s balances within what its rule tolerated", seed, group.explanation())
+              .isLessThanOrEqualTo(group.amountDeltaMinor())
+              .isEqualTo(Math.abs(GroupSums.differenceMinor(group.items())));
           Scope scope = GroupSums.scopeOf(group.items());
           List<Item> members = new ArrayList<>(group.items());
           members.addAll(group.heldItems());
