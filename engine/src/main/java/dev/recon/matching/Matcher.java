@@ -59,7 +59,7 @@ public final class Matcher {
             items,
             matchedIn,
             RuleBase.of(ruleSet),
-            ruleSet.partitionable(),
+            ruleSet,
             session -> {
               CandidateSink sink = new CandidateSink();
               session.set("candidates", sink);

@@ -5,9 +5,10 @@ import dev.recon.facts.Item;
 import dev.recon.facts.Scope;
 import dev.recon.money.Currencies;
 import dev.recon.normalizing.References;
+import dev.recon.rules.GroupKey;
+import dev.recon.rules.GroupSpec;
 import dev.recon.rules.MatchItem;
 import dev.recon.rules.Payout;
-import dev.recon.rules.SharedReference;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,13 +61,15 @@ final class PartitionedRun {
       List<Item> items,
       Map<Long, Set<Scope>> matchedIn,
       KieBase kieBase,
-      boolean partitionable,
+      RuleSet ruleSet,
       SessionSetup<R> setup) {
-    if (!partitionable) {
-      return List.of(inSession(Partitions.Partition.of(items), kieBase, setup));
+    List<GroupSpec> groupSpecs = ruleSet.groupSpecs();
+    if (!ruleSet.partitionable()) {
+      return List.of(inSession(Partitions.Partition.of(items), kieBase, groupSpecs, setup));
     }
     return inParallel(
-        Partitions.split(items, matchedIn), partition -> inSession(partition, kieBase, setup));
+        Partitions.split(items, matchedIn),
+        partition -> inSession(partition, kieBase, groupSpecs, setup));
   }
 
   /** Applies work to every element on as many threads as there are cores; results in order. */
@@ -99,7 +102,10 @@ final class PartitionedRun {
   }
 
   private static <R> R inSession(
-      Partitions.Partition partition, KieBase kieBase, SessionSetup<R> setup) {
+      Partitions.Partition partition,
+      KieBase kieBase,
+      List<GroupSpec> groupSpecs,
+      SessionSetup<R> setup) {
     List<Item> items = partition.items();
     StatelessKieSession session = kieBase.newStatelessKieSession();
     SessionWork<R> work = setup.prepare(session::setGlobal);
@@ -110,8 +116,9 @@ final class PartitionedRun {
       matchItems.add(fact);
       facts.add(fact);
     }
+    // Payouts for the near-miss rules; group keys for the rule set's grouped rules.
     facts.addAll(Payout.of(matchItems));
-    facts.addAll(SharedReference.of(matchItems));
+    facts.addAll(GroupKey.of(matchItems, groupSpecs));
     session.execute(facts);
     return work.run(partition);
   }

@@ -48,7 +48,7 @@ final class RuleBase {
             "dev.recon.rulesets", ruleSet.name() + "-" + part, "0-" + ruleSet.shortVersion());
     KieFileSystem files = services.newKieFileSystem().generateAndWritePomXML(releaseId);
     for (RuleSet.RuleFile file : ruleFiles) {
-      files.write("src/main/resources/" + packageFolder(file.drl()) + file.name(), file.drl());
+      files.write("src/main/resources/" + packageFolder(file.text()) + file.name(), file.text());
     }
     KieBuilder builder = services.newKieBuilder(files).buildAll(ExecutableModelProject.class);
     List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);

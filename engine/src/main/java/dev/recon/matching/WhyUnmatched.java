@@ -35,7 +35,7 @@ final class WhyUnmatched {
             unmatched,
             Map.of(),
             kieBase,
-            ruleSet.partitionable(),
+            ruleSet,
             session -> {
               NearMisses nearMisses = new NearMisses();
               session.set("nearMisses", nearMisses);

@@ -24,27 +24,97 @@ public final class MatchItems {
    */
   public static int tolerantConfidenceBp(
       int similarityBp, long amountDeltaMinor, long unitMinor, int dayDistance) {
+    return tolerantConfidenceBp(9500, similarityBp, amountDeltaMinor, unitMinor, dayDistance);
+  }
+
+  /**
+   * The confidence of a tolerant match in basis points: the rule's confidence scaled by the text
+   * similarity, less 100 per day apart and less up to 1000 for an amount difference of a whole
+   * currency unit.
+   */
+  public static int tolerantConfidenceBp(
+      int ruleConfidenceBp,
+      int similarityBp,
+      long amountDeltaMinor,
+      long unitMinor,
+      int dayDistance) {
     long confidence =
-        similarityBp * 95L / 100 - 100L * dayDistance - 1000L * amountDeltaMinor / unitMinor;
+        (long) similarityBp * ruleConfidenceBp / 10_000
+            - 100L * dayDistance
+            - 1000L * amountDeltaMinor / unitMinor;
     return (int) Math.max(0, confidence);
   }
 
-  /** A tolerant one-to-one candidate, with what it tolerated measured on booking days. */
+  /** A tolerant one-to-one candidate scored on reference similarity, with confidence 0.95. */
   public static MatchCandidate tolerant(
       String ruleName, int priority, boolean automatic, MatchItem anchor, MatchItem other) {
+    return tolerant(ruleName, priority, automatic, 9500, "reference", anchor, other);
+  }
+
+  /**
+   * A tolerant one-to-one candidate, with what it tolerated: the amount difference, the booking
+   * days apart, and the similarity of the named text field (reference or counterparty; 1.00 when
+   * null, for a rule that compares no text).
+   */
+  public static MatchCandidate tolerant(
+      String ruleName,
+      int priority,
+      boolean automatic,
+      int confidenceBp,
+      String similarField,
+      MatchItem anchor,
+      MatchItem other) {
     long delta = Math.abs(anchor.getAmountMinor() - other.getAmountMinor());
     int days = Math.abs(anchor.getBookingDay() - other.getBookingDay());
-    int similarity = Similarity.jaroWinklerBp(anchor.getReference(), other.getReference());
+    int similarity =
+        similarField == null
+            ? 10_000
+            : Similarity.jaroWinklerBp(text(anchor, similarField), text(other, similarField));
     return new MatchCandidate(
         ruleName,
         priority,
         automatic,
-        tolerantConfidenceBp(similarity, delta, anchor.getUnitMinor(), days),
+        tolerantConfidenceBp(confidenceBp, similarity, delta, anchor.getUnitMinor(), days),
         delta,
         days,
         similarity,
         null,
         List.of(anchor, other));
+  }
+
+  private static String text(MatchItem item, String field) {
+    return "counterparty".equals(field) ? item.getCounterparty() : item.getReference();
+  }
+
+  /** Whether the text contains the part; never when either is missing. */
+  public static boolean contains(String text, String part) {
+    return text != null && part != null && text.contains(part);
+  }
+
+  private static final java.util.Map<String, java.util.regex.Pattern> PATTERNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Whether the whole text matches the regular expression; never when the text is missing. */
+  public static boolean matches(String text, String regex) {
+    return text != null
+        && PATTERNS
+            .computeIfAbsent(regex, java.util.regex.Pattern::compile)
+            .matcher(text)
+            .matches();
+  }
+
+  /** The sum of the items' gross amounts (a gateway transaction's before fees), minor units. */
+  public static long sumGrossMinor(Collection<?> items) {
+    long sum = 0;
+    for (Object item : items) {
+      sum = Math.addExact(sum, ((MatchItem) item).getGrossMinor());
+    }
+    return sum;
+  }
+
+  /** The sum of the items' fees (gross minus net), minor units. */
+  public static long sumFeeMinor(Collection<?> items) {
+    return Math.subtractExact(sumGrossMinor(items), sumMinor(items));
   }
 
   /**
@@ -57,6 +127,23 @@ public final class MatchItems {
       String ruleName,
       int priority,
       boolean automatic,
+      MatchItem anchor,
+      Collection<?> pool,
+      int itemsMax,
+      int candidatesMax) {
+    subsets(sink, ruleName, priority, automatic, 9000, anchor, pool, itemsMax, candidatesMax);
+  }
+
+  /**
+   * As {@link #subsets(CandidateSink, String, int, boolean, MatchItem, Collection, int, int)}, with
+   * the rule's confidence for a pair, less 0.02 per item beyond two.
+   */
+  public static void subsets(
+      CandidateSink sink,
+      String ruleName,
+      int priority,
+      boolean automatic,
+      int confidenceBp,
       MatchItem anchor,
       Collection<?> pool,
       int itemsMax,
@@ -76,7 +163,7 @@ public final class MatchItems {
               ruleName,
               priority,
               automatic,
-              9000 - 200 * (subset.size() - 2),
+              Math.max(0, confidenceBp - 200 * (subset.size() - 2)),
               0,
               days,
               10_000,

@@ -2,6 +2,7 @@ package dev.recon.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.recon.rules.dsl.RuleCompiler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,27 +14,36 @@ import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
 import org.kie.internal.utils.KieHelper;
 
-/** The shipped rule set compiles and proposes the candidates its comments promise. */
+/**
+ * The shipped rule set, written in the rule language, compiles to DRL that Drools accepts and
+ * proposes the candidates its comments promise.
+ */
 class StandardRuleSetTest {
 
-  private static KieBase standard() throws IOException {
+  private static RuleCompiler.Compiled compiled() throws IOException {
     try (InputStream in =
-        StandardRuleSetTest.class.getResourceAsStream("/dev/recon/rules/standard.drl")) {
-      String drl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new KieHelper().addContent(drl, ResourceType.DRL).build(ExecutableModelProject.class);
+        StandardRuleSetTest.class.getResourceAsStream("/dev/recon/rules/standard.rules")) {
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return RuleCompiler.compile(
+          "dev.recon.rules.compiled.standard",
+          List.of(new RuleCompiler.Source("standard.rules", text)));
     }
   }
 
   private static List<MatchCandidate> fire(MatchItem... items) throws IOException {
-    KieSession session = standard().newKieSession();
+    RuleCompiler.Compiled compiled = compiled();
+    KieBase base =
+        new KieHelper()
+            .addContent(compiled.drl(), ResourceType.DRL)
+            .build(ExecutableModelProject.class);
+    KieSession session = base.newKieSession();
     try {
       CandidateSink sink = new CandidateSink();
       session.setGlobal("candidates", sink);
       for (MatchItem item : items) {
         session.insert(item);
       }
-      Payout.of(List.of(items)).forEach(session::insert);
-      SharedReference.of(List.of(items)).forEach(session::insert);
+      GroupKey.of(List.of(items), compiled.groupSpecs()).forEach(session::insert);
       session.fireAllRules();
       return sink.candidates();
     } finally {
