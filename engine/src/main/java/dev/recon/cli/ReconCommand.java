@@ -2,6 +2,7 @@ package dev.recon.cli;
 
 import dev.recon.importing.BadInput;
 import dev.recon.persistence.Database;
+import dev.recon.rules.dsl.RuleFileException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      RulesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {
@@ -82,6 +84,12 @@ public final class ReconCommand {
   private static int handle(
       Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
+    if (e instanceof RuleFileException ruleErrors) {
+      ruleErrors.errors().forEach(error -> err.println("error: " + error));
+      err.println("nothing of the rule files was loaded; fix the errors above and run again");
+      err.flush();
+      return EXIT_REFUSED;
+    }
     if (e instanceof BadInput badInput) {
       badInput.problems().forEach(problem -> err.println("error: " + problem));
       err.flush();

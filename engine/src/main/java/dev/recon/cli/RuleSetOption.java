@@ -10,8 +10,8 @@ final class RuleSetOption {
       names = "--rules",
       paramLabel = "DIR",
       description =
-          "Folder of .drl rule files, with *-why.drl files for near-miss explanations"
-              + " (default: the built-in standard rule set)")
+          "Folder of .rules files (Recon's rule language) and raw .drl files, with *-why.drl"
+              + " files for near-miss explanations (default: the built-in standard rule set)")
   Path rules;
 
   RuleSet ruleSet() {

@@ -110,6 +110,20 @@ public record RuleSet(
     return of(directory.getFileName().toString(), files);
   }
 
+  /** One {@code .rules} or {@code .drl} file as a rule set named after the file. */
+  public static RuleSet fromFile(Path file) {
+    String name = file.getFileName().toString();
+    if (!name.endsWith(RULES_SUFFIX) && !name.endsWith(DRL_SUFFIX)) {
+      throw new IllegalArgumentException(file + ": a rule file ends in .rules or .drl");
+    }
+    try {
+      String base = name.substring(0, name.lastIndexOf('.'));
+      return of(base, List.of(new RuleFile(name, Files.readString(file))));
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot read rule file " + file + ": " + e.getMessage());
+    }
+  }
+
   /** Compiles the rule-language files; raw DRL files are taken as they are. */
   static RuleSet of(String name, List<RuleFile> sources) {
     List<RuleFile> sorted =
@@ -162,6 +176,17 @@ public record RuleSet(
     } catch (NoSuchAlgorithmException e) {
       throw new AssertionError("every JVM has SHA-256", e);
     }
+  }
+
+  /**
+   * Builds the rule set with Drools (matching and near-miss rules), so a raw DRL file's errors show
+   * before any run.
+   *
+   * @throws IllegalArgumentException naming each file and error Drools reports
+   */
+  public void requireCompiles() {
+    RuleBase.of(this);
+    RuleBase.whyOf(this);
   }
 
   public String shortVersion() {

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /** Match runs, the groups they create and the items in each group. */
 public final class MatchStore {
@@ -120,6 +121,39 @@ public final class MatchStore {
   public boolean exists(String memberKey, String status) {
     return dsl.fetchExists(
         MATCH_GROUP, MATCH_GROUP.MEMBER_KEY.eq(memberKey).and(MATCH_GROUP.STATUS.eq(status)));
+  }
+
+  /** A rule-set version that matching runs used, with when it was first and last used. */
+  public record VersionUse(
+      String ruleSetName,
+      String version,
+      OffsetDateTime firstUsed,
+      OffsetDateTime lastUsed,
+      int runs,
+      int groups) {}
+
+  /** Every rule-set version runs have used, first used first. */
+  public List<VersionUse> versionHistory() {
+    var first = DSL.min(MATCH_RUN.STARTED_AT);
+    return dsl.select(
+            MATCH_RUN.RULE_SET_NAME,
+            MATCH_RUN.RULE_SET_VERSION,
+            first,
+            DSL.max(MATCH_RUN.STARTED_AT),
+            DSL.count(),
+            DSL.sum(DSL.coalesce(MATCH_RUN.GROUPS_CREATED, 0)))
+        .from(MATCH_RUN)
+        .groupBy(MATCH_RUN.RULE_SET_NAME, MATCH_RUN.RULE_SET_VERSION)
+        .orderBy(first, MATCH_RUN.RULE_SET_VERSION)
+        .fetch(
+            r ->
+                new VersionUse(
+                    r.value1(),
+                    r.value2(),
+                    r.value3(),
+                    r.value4(),
+                    r.value5(),
+                    r.value6() == null ? 0 : r.value6().intValue()));
   }
 
   /** How many groups with this status exist. */

@@ -7,12 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.drools.model.codegen.ExecutableModelProject;
 import org.junit.jupiter.api.Test;
-import org.kie.api.KieBase;
-import org.kie.api.io.ResourceType;
-import org.kie.api.runtime.KieSession;
-import org.kie.internal.utils.KieHelper;
 
 /**
  * The shipped rule set, written in the rule language, compiles to DRL that Drools accepts and
@@ -31,24 +26,7 @@ class StandardRuleSetTest {
   }
 
   private static List<MatchCandidate> fire(MatchItem... items) throws IOException {
-    RuleCompiler.Compiled compiled = compiled();
-    KieBase base =
-        new KieHelper()
-            .addContent(compiled.drl(), ResourceType.DRL)
-            .build(ExecutableModelProject.class);
-    KieSession session = base.newKieSession();
-    try {
-      CandidateSink sink = new CandidateSink();
-      session.setGlobal("candidates", sink);
-      for (MatchItem item : items) {
-        session.insert(item);
-      }
-      GroupKey.of(List.of(items), compiled.groupSpecs()).forEach(session::insert);
-      session.fireAllRules();
-      return sink.candidates();
-    } finally {
-      session.dispose();
-    }
+    return RuleHarness.fire(compiled(), items);
   }
 
   private static MatchItem item(

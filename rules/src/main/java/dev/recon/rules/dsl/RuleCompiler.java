@@ -114,6 +114,11 @@ public final class RuleCompiler {
       }
     }
     if (!errors.isEmpty()) {
+      List<String> order = sources.stream().map(Source::name).toList();
+      errors.sort(
+          java.util.Comparator.comparingInt((RuleError e) -> order.indexOf(e.file()))
+              .thenComparingInt(RuleError::line)
+              .thenComparingInt(RuleError::column));
       throw new RuleFileException(errors);
     }
     return new Compiled(
@@ -388,7 +393,11 @@ public final class RuleCompiler {
         error(compare.at(), "a date is compared with another date field, not with text");
         return;
       }
+      int errorsBeforeSides = errors.size();
       Set<String> sides = sidesOf(left, right);
+      if (errors.size() > errorsBeforeSides) {
+        return;
+      }
       if (sides.isEmpty()) {
         error(compare.at(), "this comparison names no field");
         return;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** A rule file that cannot be used, with every problem found in it; nothing of it is loaded. */
-public final class RuleFileException extends RuntimeException {
+public final class RuleFileException extends IllegalArgumentException {
   private final List<RuleError> errors;
 
   public RuleFileException(List<RuleError> errors) {

@@ -13,8 +13,8 @@ final class Suggestions {
   static String didYouMean(String word, Collection<String> valid) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
-    // Longer words tolerate more typos; two edits at most, so unrelated words are not offered.
-    int allowed = Math.min(2, Math.max(1, word.length() / 3));
+    // Short words tolerate one typo, longer ones two (a swap of neighbours counts two).
+    int allowed = word.length() <= 3 ? 1 : 2;
     for (String candidate : valid) {
       int distance = DISTANCE.apply(word.toLowerCase(java.util.Locale.ROOT), candidate);
       if (distance <= allowed && distance < bestDistance) {

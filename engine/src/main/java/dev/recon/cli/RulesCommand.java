@@ -1,0 +1,147 @@
+package dev.recon.cli;
+
+import dev.recon.matching.RuleSet;
+import dev.recon.persistence.Database;
+import dev.recon.persistence.MatchStore;
+import dev.recon.rules.dsl.RuleCompiler;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code recon rules ...}: check, show and trace rule sets. */
+@Command(
+    name = "rules",
+    mixinStandardHelpOptions = true,
+    description = "Check a rule folder, show the DRL it compiles to, or list the versions used.",
+    subcommands = {
+      RulesCommand.Check.class,
+      RulesCommand.ShowDrl.class,
+      RulesCommand.History.class
+    })
+final class RulesCommand {
+  @ParentCommand ReconCommand recon;
+
+  /** A folder, or one rule file, as a rule set; {@code standard} is the built-in set. */
+  static RuleSet load(Path path) {
+    if (path.toString().equals(RuleSet.STANDARD) && !Files.exists(path)) {
+      return RuleSet.standard();
+    }
+    if (Files.isDirectory(path)) {
+      return RuleSet.fromDirectory(path);
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new IllegalArgumentException(path + ": no such rule folder or file");
+    }
+    return RuleSet.fromFile(path);
+  }
+
+  @Command(
+      name = "check",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Checks every .rules and .drl file of a folder (or one file): the rule language's errors"
+            + " with file, line and column, then Drools' on the compiled result.",
+        "Exits 0 when the rules can be used, 1 when not (nothing is loaded)."
+      })
+  static final class Check implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "DIR",
+        description = "Rule folder or file; 'standard' for the built-in set")
+    Path path;
+
+    @Override
+    public Integer call() {
+      RuleSet ruleSet = load(path);
+      ruleSet.requireCompiles();
+      PrintWriter out = spec.commandLine().getOut();
+      List<RuleCompiler.CompiledRule> rules = ruleSet.rules();
+      out.printf(
+          Locale.ROOT,
+          "%s: %d file(s), %d rule(s) in the rule language, version %s%n",
+          ruleSet.name(),
+          ruleSet.sources().size(),
+          rules.size(),
+          ruleSet.shortVersion());
+      for (RuleCompiler.CompiledRule rule : rules) {
+        out.printf(
+            Locale.ROOT,
+            "  %3d  %-55s %s, confidence %s  (%s:%d)%n",
+            rule.priority(),
+            rule.name(),
+            rule.automatic() ? "accepted automatically" : "suggested for review",
+            rule.confidence().toPlainString(),
+            rule.file(),
+            rule.line());
+      }
+      out.println("OK");
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "show-drl",
+      mixinStandardHelpOptions = true,
+      description = "Prints the DRL a rule folder (or file) compiles to, raw DRL files included.")
+  static final class ShowDrl implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        paramLabel = "FILE",
+        description = "Rule file or folder; 'standard' for the built-in set")
+    Path path;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      for (RuleSet.RuleFile file : load(path).files()) {
+        out.println("// ---- " + file.name());
+        out.println(file.text());
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "history",
+      mixinStandardHelpOptions = true,
+      description =
+          "Lists the rule-set versions matching runs used, with the dates they were used.")
+  static final class History implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @ParentCommand RulesCommand rules;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      try (Database database = rules.recon.openDatabase()) {
+        List<MatchStore.VersionUse> history =
+            database.inTransaction(tx -> tx.matches().versionHistory());
+        if (history.isEmpty()) {
+          out.println("no matching run yet");
+        }
+        for (MatchStore.VersionUse use : history) {
+          out.printf(
+              Locale.ROOT,
+              "%s  %-20s first %s  last %s  %d run(s), %d group(s)%n",
+              use.version().substring(0, 12),
+              use.ruleSetName(),
+              use.firstUsed(),
+              use.lastUsed(),
+              use.runs(),
+              use.groups());
+        }
+      }
+      return 0;
+    }
+  }
+}
