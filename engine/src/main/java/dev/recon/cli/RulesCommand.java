@@ -1,5 +1,6 @@
 package dev.recon.cli;
 
+import dev.recon.matching.RuleExamples;
 import dev.recon.matching.RuleSet;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.MatchStore;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       RulesCommand.Check.class,
       RulesCommand.ShowDrl.class,
+      RulesCommand.Test.class,
       RulesCommand.History.class
     })
 final class RulesCommand {
@@ -108,6 +110,44 @@ final class RulesCommand {
         out.println(file.text());
       }
       return 0;
+    }
+  }
+
+  @Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Runs the example cases (*.examples files) of a rule folder: given these items, expect"
+            + " these groups and these unmatched.",
+        "Exits 0 when every case holds, 1 when one does not (each failure is listed)."
+      })
+  static final class Test implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "Rule folder; 'standard' for the built-in set")
+    Path path;
+
+    @Override
+    public Integer call() {
+      boolean standard = path.toString().equals(RuleSet.STANDARD) && !Files.exists(path);
+      RuleSet ruleSet = load(path);
+      List<RuleSet.RuleFile> examples =
+          standard ? RuleExamples.standard() : RuleExamples.inDirectory(path);
+      if (examples.isEmpty()) {
+        throw new IllegalArgumentException(path + " holds no .examples file to run");
+      }
+      RuleExamples.Report report = RuleExamples.run(ruleSet, examples);
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      report.failures().forEach(failure -> err.println("FAILED " + failure));
+      out.printf(
+          Locale.ROOT,
+          "%s: %d case(s), %d passed, %d failed%n",
+          ruleSet.name(),
+          report.cases(),
+          report.cases() - report.failures().size(),
+          report.failures().size());
+      return report.failures().isEmpty() ? 0 : ReconCommand.EXIT_REFUSED;
     }
   }
 

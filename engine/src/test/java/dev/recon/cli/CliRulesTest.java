@@ -85,6 +85,27 @@ class CliRulesTest {
   }
 
   @Test
+  void testRunsTheStandardExamplesAndReportsAFailingCase() throws IOException {
+    assertThat(run("rules", "test", "standard").out()).contains("0 failed");
+    Path dir =
+        folder(
+            "cases",
+            "rule \"Same ref\"\n  match bank to ledger one-to-one\n  when reference equal\n"
+                + "  accept automatically confidence 1\n");
+    Files.writeString(
+        dir.resolve("mine.examples"),
+        "case \"Pair\"\n  b1 bank OPS EUR 10.00 2026-11-02 R1\n"
+            + "  l1 ledger OPS EUR 12.00 2026-11-02 R2\nexpect b1+l1 by \"Same ref\"\n");
+
+    CliRun.Result result = run("rules", "test", dir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.out()).contains("1 case(s), 0 passed, 1 failed");
+    assertThat(result.err())
+        .contains("FAILED mine.examples:1: case \"Pair\": groups differ: expected but not found");
+  }
+
+  @Test
   void historyListsTheVersionsRunsUsed() {
     assertThat(run("rules", "history").out()).contains("no matching run yet");
     run("match");

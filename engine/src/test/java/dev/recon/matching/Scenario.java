@@ -1,14 +1,7 @@
 package dev.recon.matching;
 
-import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
 import dev.recon.facts.Origin;
-import dev.recon.facts.Side;
-import dev.recon.money.Currencies;
-import dev.recon.money.Money;
-import dev.recon.normalizing.References;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,35 +49,7 @@ final class Scenario {
   }
 
   private static Item item(long id, String[] f) {
-    Money amount = Money.ofDecimal(new BigDecimal(f[4]), Currencies.of(f[3]));
-    String reference = field(f, 6);
-    String counterparty = field(f, 8);
-    String grossText = field(f, 9);
-    Money gross =
-        grossText == null ? null : Money.ofDecimal(new BigDecimal(grossText), amount.currency());
-    Money fee = gross == null ? null : new Money(gross.minor() - amount.minor(), amount.currency());
-    Fact fact =
-        new Fact(
-            Side.parse(f[1]),
-            f[2],
-            amount,
-            LocalDate.parse(f[5]),
-            null,
-            References.clean(reference),
-            reference,
-            counterparty,
-            counterparty,
-            null,
-            field(f, 7),
-            null,
-            gross,
-            fee,
-            new Origin("scenario", (int) id));
-    return new Item(id, f[0], fact);
-  }
-
-  private static String field(String[] f, int index) {
-    return index < f.length && !f[index].equals("-") ? f[index] : null;
+    return RuleExamples.item(id, f, new Origin("scenario", (int) id));
   }
 
   List<Item> items() {
