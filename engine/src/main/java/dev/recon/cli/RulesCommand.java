@@ -2,6 +2,7 @@ package dev.recon.cli;
 
 import dev.recon.matching.RuleExamples;
 import dev.recon.matching.RuleSet;
+import dev.recon.matching.WhatIf;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.MatchStore;
 import dev.recon.rules.dsl.RuleCompiler;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       RulesCommand.Check.class,
       RulesCommand.ShowDrl.class,
       RulesCommand.Test.class,
+      RulesCommand.Diff.class,
       RulesCommand.History.class
     })
 final class RulesCommand {
@@ -148,6 +150,109 @@ final class RulesCommand {
           report.cases() - report.failures().size(),
           report.failures().size());
       return report.failures().isEmpty() ? 0 : ReconCommand.EXIT_REFUSED;
+    }
+  }
+
+  @Command(
+      name = "diff",
+      mixinStandardHelpOptions = true,
+      description = {
+        "What-if: matches the stored items (of a period) with the current and a proposed rule"
+            + " set, in memory, and lists the groups that would appear, disappear or change rule,"
+            + " with counts per rule. Nothing is written.",
+        "Items a person matched by hand are left out: automatic runs never touch them."
+      })
+  static final class Diff implements Callable<Integer> {
+    private static final int LISTED_MAX = 50;
+
+    @Spec CommandSpec spec;
+    @ParentCommand RulesCommand rules;
+
+    @picocli.CommandLine.Option(
+        names = "--rules",
+        required = true,
+        paramLabel = "DIR",
+        description = "The proposed rule folder (or file)")
+    Path proposed;
+
+    @picocli.CommandLine.Option(
+        names = "--base",
+        paramLabel = "DIR",
+        description = "The current rule folder (default: the built-in standard rule set)")
+    Path base;
+
+    @picocli.CommandLine.Option(
+        names = "--period",
+        paramLabel = "FROM..TO",
+        description =
+            "Booking dates to include, inclusive, e.g. 2026-11-01..2026-11-30 (default: all)")
+    String period;
+
+    @Override
+    public Integer call() {
+      java.time.LocalDate from = null;
+      java.time.LocalDate to = null;
+      if (period != null) {
+        String[] bounds = period.split("\\.\\.", -1);
+        if (bounds.length != 2) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(), "--period is FROM..TO, e.g. 2026-11-01..2026-11-30");
+        }
+        try {
+          from = bounds[0].isEmpty() ? null : java.time.LocalDate.parse(bounds[0]);
+          to = bounds[1].isEmpty() ? null : java.time.LocalDate.parse(bounds[1]);
+        } catch (java.time.format.DateTimeParseException e) {
+          throw new picocli.CommandLine.ParameterException(
+              spec.commandLine(), "--period dates are YYYY-MM-DD: " + e.getParsedString());
+        }
+      }
+      RuleSet current = base == null ? RuleSet.standard() : load(base);
+      RuleSet next = load(proposed);
+      java.time.LocalDate start = from;
+      java.time.LocalDate end = to;
+      List<dev.recon.facts.Item> items;
+      try (Database database = rules.recon.openDatabase()) {
+        items = database.inTransaction(tx -> tx.items().automaticScope(start, end));
+      }
+      WhatIf.Result result = WhatIf.compare(items, current, next);
+      PrintWriter out = spec.commandLine().getOut();
+      out.printf(
+          Locale.ROOT,
+          "What-if on %d stored item(s)%s: current %s (%s), proposed %s (%s)%n",
+          result.items(),
+          period == null ? "" : " booked " + period,
+          current.name(),
+          current.shortVersion(),
+          next.name(),
+          next.shortVersion());
+      out.printf(
+          Locale.ROOT,
+          "  %d group(s) would appear, %d disappear, %d change rule%n",
+          result.count(WhatIf.Kind.APPEARS),
+          result.count(WhatIf.Kind.DISAPPEARS),
+          result.count(WhatIf.Kind.CHANGES));
+      out.printf(Locale.ROOT, "  %-55s %8s %8s%n", "groups per rule", "current", "proposed");
+      result
+          .perRule()
+          .forEach(
+              (rule, counts) ->
+                  out.printf(Locale.ROOT, "  %-55s %8d %8d%n", rule, counts[0], counts[1]));
+      result.changes().stream()
+          .limit(LISTED_MAX)
+          .forEach(
+              change ->
+                  out.println(
+                      "  "
+                          + change.kind().name().toLowerCase(Locale.ROOT)
+                          + ": "
+                          + change.members()
+                          + (change.before() == null ? "" : "; was " + change.before())
+                          + (change.after() == null ? "" : "; would be " + change.after())));
+      if (result.changes().size() > LISTED_MAX) {
+        out.println("  ... and " + (result.changes().size() - LISTED_MAX) + " more");
+      }
+      out.println("Nothing was written.");
+      return 0;
     }
   }
 

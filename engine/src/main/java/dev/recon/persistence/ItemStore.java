@@ -11,6 +11,7 @@ import dev.recon.facts.Origin;
 import dev.recon.facts.Scope;
 import dev.recon.facts.Side;
 import dev.recon.money.Money;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -107,6 +108,30 @@ public final class ItemStore {
                     .computeIfAbsent(r.value1(), id -> EnumSet.noneOf(Scope.class))
                     .add(Scope.valueOf(r.value2())));
     return new ToMatch(items, matchedIn);
+  }
+
+  /**
+   * The items booked in a period (inclusive) that automatic matching may decide: all but those a
+   * person matched by hand. For what-if runs, which never write.
+   */
+  public List<Item> automaticScope(LocalDate from, LocalDate to) {
+    Condition inPeriod = DSL.trueCondition();
+    if (from != null) {
+      inPeriod = inPeriod.and(ITEM.BOOKING_DATE.ge(from));
+    }
+    if (to != null) {
+      inPeriod = inPeriod.and(ITEM.BOOKING_DATE.le(to));
+    }
+    Condition matchedByHand =
+        DSL.exists(
+            DSL.selectOne()
+                .from(MATCH_MEMBER)
+                .join(MATCH_GROUP)
+                .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
+                .where(MATCH_MEMBER.ITEM_ID.eq(ITEM.ID))
+                .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+                .and(MATCH_GROUP.RUN_ID.isNull()));
+    return select(inPeriod.and(DSL.not(matchedByHand)));
   }
 
   private org.jooq.Select<?> acceptedMembership() {

@@ -1,5 +1,6 @@
 package dev.recon.cli;
 
+import static dev.recon.importing.ImportFixtures.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -103,6 +104,49 @@ class CliRulesTest {
     assertThat(result.out()).contains("1 case(s), 0 passed, 1 failed");
     assertThat(result.err())
         .contains("FAILED mine.examples:1: case \"Pair\": groups differ: expected but not found");
+  }
+
+  @Test
+  void diffShowsWhatAProposedRuleSetWouldChangeAndWritesNothing() throws IOException {
+    run(
+        "import",
+        "--profile",
+        "bank",
+        "--account",
+        "OPERATING-EUR",
+        sample("bank/statement-2026-11-02_to_06.csv").toString(),
+        sample("bank/statement-2026-11-05_to_11.csv").toString());
+    run(
+        "import",
+        "--profile",
+        "ledger",
+        "--account",
+        "OPERATING-EUR",
+        sample("ledger/gl-1200-2026-11.csv").toString());
+    run("match");
+    String standard =
+        Files.readString(Path.of("../rules/src/main/resources/dev/recon/rules/standard.rules"));
+    // The proposal: no tolerant rule, and exact pairs up to 7 days apart.
+    String proposal =
+        standard
+            .replaceAll("(?s)rule \"Tolerant bank to ledger\".*?(?=\n# Keyless)", "")
+            .replaceFirst("booking_date within 3 days", "booking_date within 7 days");
+    Path dir = folder("proposal", proposal);
+
+    CliRun.Result diff =
+        run("rules", "diff", "--rules", dir.toString(), "--period", "2026-11-01..2026-11-30");
+
+    assertThat(diff.exitCode()).isZero();
+    assertThat(diff.out())
+        .contains("What-if on 25 stored item(s) booked 2026-11-01..2026-11-30")
+        .contains("1 group(s) would appear, 2 disappear, 0 change rule")
+        .containsPattern("Exact bank to ledger +7 +8")
+        .containsPattern("Tolerant bank to ledger +2 +0")
+        .contains(
+            "appears: bank statement-2026-11-05_to_11.csv:6, ledger gl-1200-2026-11.csv:9;"
+                + " would be Exact bank to ledger")
+        .contains("Nothing was written.");
+    assertThat(run("rules", "history").out()).contains("1 run(s)");
   }
 
   @Test
