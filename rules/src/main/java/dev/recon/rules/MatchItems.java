@@ -48,13 +48,14 @@ public final class MatchItems {
   /** A tolerant one-to-one candidate scored on reference similarity, with confidence 0.95. */
   public static MatchCandidate tolerant(
       String ruleName, int priority, boolean automatic, MatchItem anchor, MatchItem other) {
-    return tolerant(ruleName, priority, automatic, 9500, "reference", anchor, other);
+    return tolerant(ruleName, priority, automatic, 9500, "reference", false, anchor, other);
   }
 
   /**
-   * A tolerant one-to-one candidate, with what it tolerated: the amount difference, the booking
-   * days apart, and the similarity of the named text field (reference or counterparty; 1.00 when
-   * null, for a rule that compares no text).
+   * A tolerant one-to-one candidate, with what it tolerated: the amount difference, the days apart
+   * (on the value dates when the rule compares those, else the booking dates), and the similarity
+   * of the named text field (reference or counterparty; 1.00 when null, for a rule that compares no
+   * text).
    */
   public static MatchCandidate tolerant(
       String ruleName,
@@ -62,10 +63,11 @@ public final class MatchItems {
       boolean automatic,
       int confidenceBp,
       String similarField,
+      boolean valueDates,
       MatchItem anchor,
       MatchItem other) {
     long delta = Math.abs(anchor.getAmountMinor() - other.getAmountMinor());
-    int days = Math.abs(anchor.getBookingDay() - other.getBookingDay());
+    int days = daysApart(anchor, other, valueDates);
     int similarity =
         similarField == null
             ? 10_000
@@ -180,6 +182,13 @@ public final class MatchItems {
     long delta = Math.abs(Math.subtractExact(anchorMinor, otherMinor));
     return Math.multiplyExact(delta, 10_000L)
         <= Math.multiplyExact((long) percentBp, Math.abs(anchorMinor));
+  }
+
+  /** Days between two items, on their value dates or their booking dates. */
+  public static int daysApart(MatchItem a, MatchItem b, boolean valueDates) {
+    return valueDates
+        ? Math.abs(a.getValueDay() - b.getValueDay())
+        : Math.abs(a.getBookingDay() - b.getBookingDay());
   }
 
   /** The largest distance in days between the anchor and any of the others. */

@@ -121,6 +121,8 @@ final class DrlWriter {
           .append(", ")
           .append(plan.similar == null ? "null" : literal(plan.similar.word))
           .append(", ")
+          .append(plan.valueDates)
+          .append(", ")
           .append(one)
           .append(", ")
           .append(other)
@@ -128,7 +130,7 @@ final class DrlWriter {
     } else {
       candidate(
           plan,
-          "Math.abs(" + other + ".getBookingDay() - " + one + ".getBookingDay())",
+          "MatchItems.daysApart(" + one + ", " + other + ", " + plan.valueDates + ")",
           "List.of(" + one + ", " + other + ")");
     }
     out.append("end\n");

@@ -177,6 +177,10 @@ public final class RuleCompiler {
     Field similar;
     boolean tolerant;
     boolean dated;
+
+    /** Days apart are measured on value dates (the rule's first date window is on them). */
+    boolean valueDates;
+
     int itemsMin;
     Integer itemsMax;
     Integer candidatesMax;
@@ -329,6 +333,9 @@ public final class RuleCompiler {
         if (days.field().field().type != Field.Type.DATE) {
           typeError(days.field(), "a window in days needs a date field (booking_date, value_date)");
           return;
+        }
+        if (!plan.dated) {
+          plan.valueDates = days.field().field() == Field.VALUE_DATE;
         }
         plan.dated = true;
         plan.joins.add(condition);

@@ -237,6 +237,56 @@ class RuleCompilerTest {
     }
 
     @Test
+    void valueDateBothTolerancesAndTheRestOfTheComparisons() {
+      MatchItem bank =
+          new MatchItem(
+              1, "b1", "BANK", "OPS", "EUR", 1000_00, 1000_00, 100, 10, 20, "R1", null, null, true,
+              true, 0);
+      MatchItem nearValue =
+          new MatchItem(
+              2, "l2", "LEDGER", "OPS", "EUR", 1000_50, 1000_50, 100, 30, 21, "R1", null, null,
+              true, true, 1);
+      MatchItem farValue =
+          new MatchItem(
+              3, "l3", "LEDGER", "OPS", "EUR", 1000_50, 1000_50, 100, 10, 25, "R1", null, null,
+              true, true, 2);
+      MatchItem tooFar =
+          new MatchItem(
+              4, "l4", "LEDGER", "OPS", "EUR", 1001_01, 1001_01, 100, 10, 20, "R1", null, null,
+              true, true, 3);
+      assertThat(
+              run(
+                  """
+                  rule "Value dated"
+                    match bank to ledger one-to-one
+                    when reference equal and value_date within 1 days
+                     and amount within 1.00 and 0.1 %
+                     and bank.amount >= 1000 and ledger.amount <= 1001
+                     and ledger.amount > bank.amount
+                    accept automatically confidence 1
+                    book difference up to 1.00 to "6890 Payment differences"
+                  """,
+                  bank, nearValue, farValue, tooFar))
+          .containsExactly("Value dated [1, 2] 9400");
+    }
+
+    @Test
+    void sumOfFeesAgainstABankCharge() {
+      assertThat(
+              run(
+                  """
+                  rule "Fees"
+                    match ledger to gateway one-to-many grouped by payout_id
+                    when ledger.reference = gateway.payout_id and ledger.amount = sum(fee)
+                    suggest for review confidence 0.7
+                  """,
+                  item(1, "LEDGER", 6_00, 6_00, 10, "PO7", null, null),
+                  item(2, "GATEWAY", 97_00, 100_00, 9, "ch1", null, "PO7"),
+                  item(3, "GATEWAY", 97_00, 100_00, 9, "ch2", null, "PO7")))
+          .containsExactly("Fees [1, 2, 3] suggested 7000");
+    }
+
+    @Test
     void aPairAnEarlierRuleTakesIsLeftToIt() {
       assertThat(
               run(
