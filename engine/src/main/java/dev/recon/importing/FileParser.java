@@ -1,6 +1,9 @@
 package dev.recon.importing;
 
+import dev.recon.facts.Side;
+import dev.recon.importing.camt.CamtReader;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Reads and normalizes one file by a profile, touching nothing but the file. */
 public final class FileParser {
@@ -15,12 +18,27 @@ public final class FileParser {
       throw new BadInput(Problem.ofFile(file.name(), "is empty (0 bytes)"));
     }
     FileFormat format = file.format();
+    if (format == FileFormat.CAMT) {
+      if (profile.source() != Side.BANK) {
+        throw new BadInput(
+            Problem.ofFile(
+                file.name(),
+                "is an ISO 20022 bank message (camt); import it as a bank file (--source bank),"
+                    + " not with the "
+                    + profile.source().label()
+                    + " profile "
+                    + profile.name()));
+      }
+      CamtReader.Result camt = CamtReader.read(file, profile.referencePattern(), accountOverride);
+      return new ParsedFile(
+          file, format, profile, camt.facts(), camt.skippedEntries(), camt.checks());
+    }
     Table table =
         format == FileFormat.XLSX
             ? XlsxTableReader.read(file, profile)
             : CsvTableReader.read(file, profile);
     RowNormalizer.Result result =
         new RowNormalizer(profile, file.name(), accountOverride).normalize(table);
-    return new ParsedFile(file, format, profile, result.facts(), result.ignoredRows());
+    return new ParsedFile(file, format, profile, result.facts(), result.ignoredRows(), List.of());
   }
 }

@@ -1,5 +1,6 @@
 package dev.recon.importing;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +17,12 @@ public record ImportResult(
     int added,
     int duplicates,
     int ignored,
-    Map<String, Long> totalMinorByCurrency) {
+    Map<String, Long> totalMinorByCurrency,
+    List<String> balanceBreaks) {
+
+  public ImportResult {
+    balanceBreaks = List.copyOf(balanceBreaks);
+  }
 
   public String describe() {
     if (alreadyImported) {
@@ -35,6 +41,7 @@ public record ImportResult(
         + " added, "
         + duplicates
         + " already stored"
-        + (ignored > 0 ? ", " + ignored + " skipped by the profile's ignore.kinds" : "");
+        + (ignored > 0 ? ", " + ignored + " skipped by the profile's ignore.kinds" : "")
+        + balanceBreaks.stream().map(text -> "; BALANCE BREAK: " + text).reduce("", String::concat);
   }
 }

@@ -1,12 +1,15 @@
 package dev.recon.importing;
 
+import dev.recon.importing.camt.CamtReader;
 import dev.recon.persistence.AuditStore;
 import dev.recon.persistence.Database;
+import dev.recon.persistence.ExceptionStore;
 import dev.recon.persistence.ImportStore;
 import dev.recon.persistence.ImportStore.IdentifiedFact;
 import dev.recon.persistence.Transaction;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -55,6 +58,32 @@ public final class Importer {
         });
   }
 
+  /** The exception type of a statement whose balances disagree with its entries. */
+  public static final String BALANCE_BREAK = "BALANCE_BREAK";
+
+  private static String describeBreak(String fileName, CamtReader.BalanceCheck check) {
+    java.util.Currency currency = dev.recon.money.Currencies.of(check.currency());
+    return "statement "
+        + (check.statementId() == null ? "" : check.statementId() + " ")
+        + "of account "
+        + check.account()
+        + " ("
+        + fileName
+        + ":"
+        + check.line()
+        + "): opening balance "
+        + new dev.recon.money.Money(check.openingMinor(), currency)
+        + " plus booked entries "
+        + new dev.recon.money.Money(check.movementsMinor(), currency)
+        + " is "
+        + new dev.recon.money.Money(check.openingMinor() + check.movementsMinor(), currency)
+        + ", but the closing balance is "
+        + new dev.recon.money.Money(check.closingMinor(), currency)
+        + " (a difference of "
+        + new dev.recon.money.Money(check.breakMinor(), currency)
+        + "); entries are missing or the file was altered";
+  }
+
   public ImportResult importFile(ParsedFile parsed, String accountOverride) {
     return database.inTransaction(tx -> store(tx, parsed, accountOverride));
   }
@@ -83,7 +112,8 @@ public final class Importer {
           0,
           0,
           parsed.ignoredRows(),
-          parsed.totalMinorByCurrency());
+          parsed.totalMinorByCurrency(),
+          List.of());
     }
     List<IdentifiedFact> identified = FactIdentity.identify(parsed.facts());
     Set<String> stored =
@@ -122,6 +152,18 @@ public final class Importer {
                     + parsed.facts().size()
                     + " added="
                     + fresh.size()));
+    List<String> breaks = new ArrayList<>();
+    for (CamtReader.BalanceCheck check : parsed.balanceBreaks()) {
+      String reason = describeBreak(parsed.file().name(), check);
+      breaks.add(reason);
+      // An exception on the account, not on an item: the statement does not add up.
+      tx.exceptions()
+          .open(
+              new ExceptionStore.NewException(
+                  null, BALANCE_BREAK, reason, check.currency(), check.breakMinor()),
+              null,
+              now);
+    }
     return new ImportResult(
         parsed.file().name(),
         fileId,
@@ -131,6 +173,7 @@ public final class Importer {
         fresh.size(),
         identified.size() - fresh.size(),
         parsed.ignoredRows(),
-        parsed.totalMinorByCurrency());
+        parsed.totalMinorByCurrency(),
+        breaks);
   }
 }

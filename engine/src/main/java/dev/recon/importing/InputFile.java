@@ -32,6 +32,9 @@ public record InputFile(String name, byte[] bytes, String sha256) {
 
   /** XLSX files are ZIP containers; anything else is read as delimited text. */
   public FileFormat format() {
+    if (dev.recon.importing.camt.CamtReader.looksLikeXml(bytes)) {
+      return FileFormat.CAMT;
+    }
     if (bytes.length >= ZIP_MAGIC.length) {
       for (int i = 0; i < ZIP_MAGIC.length; i++) {
         if (bytes[i] != ZIP_MAGIC[i]) {

@@ -1,16 +1,28 @@
 package dev.recon.importing;
 
 import dev.recon.facts.Fact;
+import dev.recon.importing.camt.CamtReader;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /** A file read and normalized, not yet stored: its identity, its facts and what was skipped. */
 public record ParsedFile(
-    InputFile file, FileFormat format, Profile profile, List<Fact> facts, int ignoredRows) {
+    InputFile file,
+    FileFormat format,
+    Profile profile,
+    List<Fact> facts,
+    int ignoredRows,
+    List<CamtReader.BalanceCheck> balanceChecks) {
 
   public ParsedFile {
     facts = List.copyOf(facts);
+    balanceChecks = List.copyOf(balanceChecks);
+  }
+
+  /** The statements whose balances do not agree with their entries. */
+  public List<CamtReader.BalanceCheck> balanceBreaks() {
+    return balanceChecks.stream().filter(check -> !check.agrees()).toList();
   }
 
   /** Sum of amounts per currency in minor units, sorted by currency code. */

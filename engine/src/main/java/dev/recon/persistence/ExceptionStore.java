@@ -23,8 +23,12 @@ public final class ExceptionStore {
     this.dsl = dsl;
   }
 
+  /**
+   * @param itemId the item the exception is about, or null for one about an account (a statement
+   *     whose balances do not agree with its entries)
+   */
   public record NewException(
-      long itemId, String type, String reason, String currency, long amountMinor) {}
+      Long itemId, String type, String reason, String currency, long amountMinor) {}
 
   /** An open exception as a run compares it: its type and reason. */
   public record OpenException(long id, String type, String reason) {}
@@ -58,7 +62,7 @@ public final class ExceptionStore {
         .fetchMap(EXCEPTION_ITEM.OPEN_ITEM_ID, EXCEPTION_ITEM.REASON);
   }
 
-  public long open(NewException exception, long runId, OffsetDateTime at) {
+  public long open(NewException exception, Long runId, OffsetDateTime at) {
     return dsl.insertInto(EXCEPTION_ITEM)
         .set(EXCEPTION_ITEM.ITEM_ID, exception.itemId())
         .set(EXCEPTION_ITEM.OPEN_ITEM_ID, exception.itemId())
@@ -85,7 +89,8 @@ public final class ExceptionStore {
         .execute();
   }
 
+  /** Open exceptions, on items and on accounts. */
   public int countOpen() {
-    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.OPEN_ITEM_ID.isNotNull());
+    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.eq(OPEN));
   }
 }

@@ -1,0 +1,575 @@
+package dev.recon.importing.camt;
+
+import dev.recon.facts.Fact;
+import dev.recon.facts.Origin;
+import dev.recon.facts.Side;
+import dev.recon.importing.BadInput;
+import dev.recon.importing.InputFile;
+import dev.recon.importing.Problem;
+import dev.recon.money.Currencies;
+import dev.recon.money.Money;
+import dev.recon.normalizing.Counterparties;
+import dev.recon.normalizing.References;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads ISO 20022 bank-to-customer cash management messages: camt.053 statements, camt.052 intraday
+ * reports and camt.054 debit/credit notifications, versions .001.02 to .001.08 and later (the
+ * elements Recon reads did not change between them). Streams with StAX: one entry at a time.
+ *
+ * <p>A booked entry becomes one bank item; an entry that batches several transactions ({@code
+ * TxDtls}) whose amounts add up to it becomes one item per transaction, each naming the entry in
+ * its text. Money in is positive ({@code CRDT}), money out negative ({@code DBIT}). The reference
+ * is the structured creditor reference, else a reference found in the remittance text by the
+ * profile's pattern, else the end-to-end id; the counterparty is the debtor of a credit and the
+ * creditor of a debit. Pending and information-only entries are skipped and counted. Where a
+ * statement carries opening and closing balances, they must agree with its booked entries.
+ */
+public final class CamtReader {
+  private static final Pattern MESSAGE =
+      Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(camt\\.05[234]\\.001\\.\\d{2})");
+  private static final int SNIFF_BYTES = 4096;
+
+  private CamtReader() {}
+
+  /** A statement's balances against its entries; {@code agrees} is false for a break. */
+  public record BalanceCheck(
+      String account,
+      String currency,
+      String statementId,
+      int line,
+      long openingMinor,
+      long movementsMinor,
+      long closingMinor) {
+    public boolean agrees() {
+      return openingMinor + movementsMinor == closingMinor;
+    }
+
+    public long breakMinor() {
+      return closingMinor - openingMinor - movementsMinor;
+    }
+  }
+
+  public record Result(
+      String message, List<Fact> facts, int skippedEntries, List<BalanceCheck> checks) {}
+
+  /** The camt message type and version the file declares (e.g. camt.053.001.08), or null. */
+  public static String messageOf(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, SNIFF_BYTES), StandardCharsets.UTF_8);
+    Matcher message = MESSAGE.matcher(head);
+    return message.find() ? message.group(1) : null;
+  }
+
+  /** Whether the file is XML at all (it may then be of a kind Recon does not read). */
+  public static boolean looksLikeXml(byte[] bytes) {
+    String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).strip();
+    return head.startsWith("<") || head.startsWith("\uFEFF<");
+  }
+
+  public static Result read(InputFile file, Pattern referencePattern, String accountOverride) {
+    String message = messageOf(file.bytes());
+    if (message == null) {
+      throw new BadInput(
+          Problem.ofFile(
+              file.name(),
+              "is XML but not an ISO 20022 camt.052, camt.053 or camt.054 message (no"
+                  + " urn:iso:std:iso:20022:tech:xsd:camt.05x namespace); Recon cannot read it"));
+    }
+    XMLInputFactory factory = XMLInputFactory.newFactory();
+    // No DTDs and no external entities: an uploaded file must not make Recon fetch or expand.
+    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    State state = new State(file.name(), referencePattern, accountOverride);
+    try {
+      XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(file.bytes()));
+      while (xml.hasNext()) {
+        int event = xml.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          state.start(
+              xml.getLocalName(),
+              xml.getAttributeValue(null, "Ccy"),
+              xml.getLocation().getLineNumber());
+        } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
+          state.text.append(xml.getText());
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          state.end(xml.getLocation().getLineNumber());
+        }
+      }
+    } catch (XMLStreamException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+      state.problems.add(
+          new Problem(
+              file.name(),
+              Math.max(line, 0),
+              null,
+              "the XML is broken or cut off ("
+                  + e.getMessage()
+                      .replaceAll(
+                          "(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "")
+                      .strip()
+                  + "); nothing of this file was stored"));
+    }
+    if (!state.problems.isEmpty()) {
+      throw new BadInput(state.problems);
+    }
+    return new Result(message, state.facts, state.skipped, state.checks);
+  }
+
+  /** What the reader has seen so far; one statement and one entry at a time. */
+  private static final class State {
+    final String file;
+    final Pattern referencePattern;
+    final String accountOverride;
+    final Deque<String> path = new ArrayDeque<>();
+    final StringBuilder text = new StringBuilder();
+    final List<Fact> facts = new ArrayList<>();
+    final List<Problem> problems = new ArrayList<>();
+    final List<BalanceCheck> checks = new ArrayList<>();
+    int skipped;
+    String currencyAttribute;
+
+    // The statement (Stmt, Rpt or Ntfctn) being read.
+    String statementId;
+    int statementLine;
+    String iban;
+    String otherId;
+    String accountCurrency;
+    Long opening;
+    Long closing;
+    long movements;
+    String balanceType;
+    String balanceAmount;
+    String balanceCurrency;
+    String balanceSign;
+
+    // The entry being read.
+    Entry entry;
+    Tx tx;
+
+    State(String file, Pattern referencePattern, String accountOverride) {
+      this.file = file;
+      this.referencePattern = referencePattern;
+      this.accountOverride = accountOverride;
+    }
+
+    void start(String name, String currency, int line) {
+      path.push(name);
+      text.setLength(0);
+      currencyAttribute = currency;
+      switch (name) {
+        case "Stmt", "Rpt", "Ntfctn" -> {
+          statementLine = line;
+          statementId = null;
+          iban = null;
+          otherId = null;
+          accountCurrency = null;
+          opening = null;
+          closing = null;
+          movements = 0;
+        }
+        case "Bal" -> {
+          balanceType = null;
+          balanceAmount = null;
+          balanceSign = null;
+        }
+        case "Ntry" -> entry = new Entry(line);
+        case "Amt" -> {
+          if (entry != null && tx == null && parentOf(1).equals("Ntry")) {
+            entry.amountLine = line;
+          }
+        }
+        case "TxDtls" -> {
+          if (entry != null) {
+            tx = new Tx(line);
+          }
+        }
+        default -> {}
+      }
+    }
+
+    void end(int line) {
+      String name = path.peek();
+      String parent = parentOf(1);
+      String value = text.toString().strip();
+      text.setLength(0);
+      if (entry == null) {
+        statementElement(name, parent, value);
+      } else if (tx != null) {
+        transactionElement(name, parent, value, line);
+      } else {
+        entryElement(name, parent, value);
+      }
+      if (name.equals("Ntry") && entry != null) {
+        finishEntry();
+        entry = null;
+      } else if (name.equals("TxDtls") && tx != null) {
+        entry.txs.add(tx);
+        tx = null;
+      } else if (name.equals("Bal")) {
+        finishBalance();
+      } else if (name.equals("Stmt") || name.equals("Rpt") || name.equals("Ntfctn")) {
+        finishStatement();
+      }
+      path.pop();
+    }
+
+    private String parentOf(int up) {
+      int i = 0;
+      for (String element : path) {
+        if (i++ == up) {
+          return element;
+        }
+      }
+      return "";
+    }
+
+    private boolean under(String ancestor) {
+      return path.contains(ancestor);
+    }
+
+    private void statementElement(String name, String parent, String value) {
+      if (under("Bal")) {
+        if (name.equals("Cd") && under("Tp")) {
+          balanceType = value;
+        } else if (name.equals("Amt")) {
+          balanceAmount = value;
+          balanceCurrency = currencyAttribute;
+        } else if (name.equals("CdtDbtInd")) {
+          balanceSign = value;
+        }
+        return;
+      }
+      if (name.equals("Id")
+          && (parent.equals("Stmt") || parent.equals("Rpt") || parent.equals("Ntfctn"))) {
+        statementId = value;
+      } else if (name.equals("IBAN") && under("Acct")) {
+        iban = value;
+      } else if (name.equals("Id") && parent.equals("Othr") && under("Acct") && !under("Svcr")) {
+        otherId = value;
+      } else if (name.equals("Ccy") && parent.equals("Acct")) {
+        accountCurrency = value;
+      }
+    }
+
+    private void entryElement(String name, String parent, String value) {
+      switch (name) {
+        case "Amt" -> {
+          if (parent.equals("Ntry")) {
+            entry.amount = value;
+            entry.currency = currencyAttribute;
+          }
+        }
+        case "CdtDbtInd" -> {
+          if (parent.equals("Ntry")) {
+            entry.sign = value;
+          }
+        }
+        case "Sts", "Cd" -> {
+          if (parent.equals("Ntry") || parent.equals("Sts") && parentOf(2).equals("Ntry")) {
+            if (!value.isEmpty()) {
+              entry.status = value;
+            }
+          }
+        }
+        case "Dt", "DtTm" -> {
+          if (parent.equals("BookgDt")) {
+            entry.bookingDate = value;
+          } else if (parent.equals("ValDt")) {
+            entry.valueDate = value;
+          }
+        }
+        case "AcctSvcrRef" -> {
+          if (parent.equals("Ntry")) {
+            entry.servicerReference = value;
+          }
+        }
+        case "AddtlNtryInf" -> entry.information = value;
+        default -> {}
+      }
+    }
+
+    private void transactionElement(String name, String parent, String value, int line) {
+      switch (name) {
+        case "Amt" -> {
+          if (parent.equals("TxDtls") || parent.equals("TxAmt") && under("AmtDtls")) {
+            if (tx.amount == null) {
+              tx.amount = value;
+              tx.currency = currencyAttribute;
+            }
+          }
+        }
+        case "CdtDbtInd" -> {
+          if (parent.equals("TxDtls")) {
+            tx.sign = value;
+          }
+        }
+        case "EndToEndId" -> tx.endToEnd = value;
+        case "Ustrd" ->
+            tx.unstructured = tx.unstructured == null ? value : tx.unstructured + " " + value;
+        case "Ref" -> {
+          if (parent.equals("CdtrRefInf")) {
+            tx.creditorReference = value;
+          }
+        }
+        case "Nm" -> {
+          if (under("Dbtr") && !under("UltmtDbtr") && tx.debtor == null) {
+            tx.debtor = value;
+          } else if (under("Cdtr") && !under("UltmtCdtr") && tx.creditor == null) {
+            tx.creditor = value;
+          }
+        }
+        default -> {}
+      }
+    }
+
+    private void finishBalance() {
+      if (balanceType == null || balanceAmount == null) {
+        return;
+      }
+      boolean openingType = balanceType.equals("OPBD") || balanceType.equals("PRCD");
+      boolean closingType = balanceType.equals("CLBD");
+      if (!openingType && !closingType) {
+        return;
+      }
+      Long minor =
+          signedMinor(balanceAmount, balanceCurrency, balanceSign, statementLine, "Bal/Amt");
+      if (minor == null) {
+        return;
+      }
+      if (openingType) {
+        opening = minor;
+      } else {
+        closing = minor;
+      }
+    }
+
+    private void finishStatement() {
+      if (opening != null && closing != null) {
+        checks.add(
+            new BalanceCheck(
+                account(),
+                accountCurrency,
+                statementId,
+                statementLine,
+                opening,
+                movements,
+                closing));
+      }
+    }
+
+    private String account() {
+      if (accountOverride != null) {
+        return accountOverride;
+      }
+      return iban != null ? iban : otherId;
+    }
+
+    private void finishEntry() {
+      if (entry.status != null && !entry.status.equals("BOOK")) {
+        skipped++;
+        return;
+      }
+      Long entryMinor =
+          signedMinor(entry.amount, entry.currency, entry.sign, entry.amountLine, "Ntry/Amt");
+      if (entryMinor == null) {
+        return;
+      }
+      LocalDate booking = date(entry.bookingDate, entry.line, "Ntry/BookgDt");
+      LocalDate value =
+          entry.valueDate == null ? null : date(entry.valueDate, entry.line, "Ntry/ValDt");
+      if (booking == null || account() == null) {
+        if (account() == null) {
+          problem(
+              statementLine,
+              "Acct/Id",
+              "the statement names no account (IBAN or Othr/Id); pass --account");
+        }
+        return;
+      }
+      movements += entryMinor;
+      List<Long> batch = entry.txs.size() >= 2 ? batchAmounts(entryMinor) : null;
+      if (batch != null) {
+        for (int i = 0; i < batch.size(); i++) {
+          Tx each = entry.txs.get(i);
+          String entryName =
+              entry.servicerReference == null ? "line " + entry.line : entry.servicerReference;
+          String text = "[entry " + entryName + "] " + nonNull(each.unstructured);
+          add(each, batch.get(i), booking, value, text.strip(), each.line);
+        }
+      } else {
+        Tx only = entry.txs.isEmpty() ? new Tx(entry.line) : entry.txs.get(0);
+        String text = only.unstructured != null ? only.unstructured : entry.information;
+        add(only, entryMinor, booking, value, text, entry.line);
+      }
+    }
+
+    /**
+     * The signed amounts of a batched entry's transactions when every one has an amount and they
+     * add up to the entry; else null, and the entry is kept whole.
+     */
+    private List<Long> batchAmounts(long entryMinor) {
+      List<Long> amounts = new ArrayList<>();
+      long sum = 0;
+      for (Tx each : entry.txs) {
+        if (each.amount == null) {
+          return null;
+        }
+        String sign = each.sign == null ? entry.sign : each.sign;
+        Long minor = signedMinor(each.amount, each.currency, sign, each.line, "TxDtls/Amt");
+        if (minor == null) {
+          return null;
+        }
+        amounts.add(minor);
+        sum += minor;
+      }
+      return sum == entryMinor ? amounts : null;
+    }
+
+    private void add(
+        Tx details, long minor, LocalDate booking, LocalDate value, String text, int line) {
+      String reference = details.creditorReference;
+      if (reference == null && referencePattern != null && details.unstructured != null) {
+        Matcher found = referencePattern.matcher(details.unstructured);
+        if (found.find()) {
+          reference =
+              found.groupCount() >= 1 && found.group(1) != null ? found.group(1) : found.group();
+        }
+      }
+      if (reference == null
+          && details.endToEnd != null
+          && !details.endToEnd.equalsIgnoreCase("NOTPROVIDED")) {
+        reference = details.endToEnd;
+      }
+      String counterparty = minor >= 0 ? details.debtor : details.creditor;
+      try {
+        facts.add(
+            new Fact(
+                Side.BANK,
+                account(),
+                new Money(minor, Currencies.of(entry.currency)),
+                booking,
+                value,
+                References.clean(reference),
+                reference,
+                Counterparties.normalize(counterparty),
+                counterparty,
+                text,
+                null,
+                null,
+                null,
+                null,
+                new Origin(file, line)));
+      } catch (IllegalArgumentException e) {
+        problem(line, "Ntry", e.getMessage());
+      }
+    }
+
+    private Long signedMinor(
+        String amount, String currency, String sign, int line, String element) {
+      if (amount == null || amount.isEmpty()) {
+        problem(line, element, "the amount is missing");
+        return null;
+      }
+      if (currency == null) {
+        problem(line, element, "the amount has no Ccy attribute");
+        return null;
+      }
+      if (!"CRDT".equals(sign) && !"DBIT".equals(sign)) {
+        problem(
+            line,
+            element.replace("Amt", "CdtDbtInd"),
+            "expected CRDT or DBIT, found " + (sign == null ? "nothing" : "\"" + sign + "\""));
+        return null;
+      }
+      try {
+        BigDecimal value = new BigDecimal(amount);
+        if (value.signum() < 0) {
+          problem(
+              line,
+              element,
+              "\""
+                  + amount
+                  + "\" is negative; camt amounts are positive with CdtDbtInd for the direction");
+          return null;
+        }
+        long minor = Money.ofDecimal(value, Currencies.of(currency)).minor();
+        return sign.equals("DBIT") ? -minor : minor;
+      } catch (NumberFormatException e) {
+        problem(line, element, "\"" + amount + "\" is not an amount");
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        problem(line, element, "\"" + amount + " " + currency + "\": " + e.getMessage());
+      }
+      return null;
+    }
+
+    private LocalDate date(String text, int line, String element) {
+      if (text == null) {
+        problem(line, element, "the date is missing");
+        return null;
+      }
+      try {
+        return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+      } catch (DateTimeParseException e) {
+        problem(line, element, "\"" + text + "\" is not a date (expected YYYY-MM-DD)");
+        return null;
+      }
+    }
+
+    private void problem(int line, String element, String message) {
+      problems.add(new Problem(file, line, null, "element " + element + ": " + message));
+    }
+
+    private static String nonNull(String text) {
+      return text == null ? "" : text;
+    }
+  }
+
+  private static final class Entry {
+    final int line;
+    final List<Tx> txs = new ArrayList<>();
+    String amount;
+    String currency;
+    String sign;
+    String status;
+    String bookingDate;
+    String valueDate;
+    String servicerReference;
+    String information;
+    int amountLine;
+
+    Entry(int line) {
+      this.line = line;
+      this.amountLine = line;
+    }
+  }
+
+  private static final class Tx {
+    final int line;
+    String amount;
+    String currency;
+    String sign;
+    String endToEnd;
+    String unstructured;
+    String creditorReference;
+    String debtor;
+    String creditor;
+
+    Tx(int line) {
+      this.line = line;
+    }
+  }
+}
