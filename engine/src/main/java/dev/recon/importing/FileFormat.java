@@ -7,7 +7,9 @@ public enum FileFormat {
   CSV,
   XLSX,
   /** An ISO 20022 camt.052, camt.053 or camt.054 XML message (read without a column profile). */
-  CAMT;
+  CAMT,
+  /** A SWIFT MT940 statement or MT942 interim report (read without a column profile). */
+  MT940;
 
   public String label() {
     return name().toLowerCase(Locale.ROOT);

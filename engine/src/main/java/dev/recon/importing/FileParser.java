@@ -2,6 +2,7 @@ package dev.recon.importing;
 
 import dev.recon.facts.Side;
 import dev.recon.importing.camt.CamtReader;
+import dev.recon.importing.swift.Mt940Reader;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -18,20 +19,26 @@ public final class FileParser {
       throw new BadInput(Problem.ofFile(file.name(), "is empty (0 bytes)"));
     }
     FileFormat format = file.format();
-    if (format == FileFormat.CAMT) {
+    if (format == FileFormat.CAMT || format == FileFormat.MT940) {
       if (profile.source() != Side.BANK) {
         throw new BadInput(
             Problem.ofFile(
                 file.name(),
-                "is an ISO 20022 bank message (camt); import it as a bank file (--source bank),"
-                    + " not with the "
+                "is a bank statement ("
+                    + (format == FileFormat.CAMT ? "ISO 20022 camt" : "SWIFT MT940")
+                    + "); import it as a bank file (--source bank), not with the "
                     + profile.source().label()
                     + " profile "
                     + profile.name()));
       }
-      CamtReader.Result camt = CamtReader.read(file, profile.referencePattern(), accountOverride);
-      return new ParsedFile(
-          file, format, profile, camt.facts(), camt.skippedEntries(), camt.checks());
+      if (format == FileFormat.CAMT) {
+        CamtReader.Result camt = CamtReader.read(file, profile.referencePattern(), accountOverride);
+        return new ParsedFile(
+            file, format, profile, camt.facts(), camt.skippedEntries(), camt.checks());
+      }
+      Mt940Reader.Result mt940 =
+          Mt940Reader.read(file, profile.referencePattern(), accountOverride);
+      return new ParsedFile(file, format, profile, mt940.facts(), 0, mt940.checks());
     }
     Table table =
         format == FileFormat.XLSX

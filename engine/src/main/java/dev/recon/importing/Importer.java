@@ -1,6 +1,5 @@
 package dev.recon.importing;
 
-import dev.recon.importing.camt.CamtReader;
 import dev.recon.persistence.AuditStore;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
@@ -61,7 +60,7 @@ public final class Importer {
   /** The exception type of a statement whose balances disagree with its entries. */
   public static final String BALANCE_BREAK = "BALANCE_BREAK";
 
-  private static String describeBreak(String fileName, CamtReader.BalanceCheck check) {
+  private static String describeBreak(String fileName, BalanceCheck check) {
     java.util.Currency currency = dev.recon.money.Currencies.of(check.currency());
     return "statement "
         + (check.statementId() == null ? "" : check.statementId() + " ")
@@ -153,7 +152,7 @@ public final class Importer {
                     + " added="
                     + fresh.size()));
     List<String> breaks = new ArrayList<>();
-    for (CamtReader.BalanceCheck check : parsed.balanceBreaks()) {
+    for (BalanceCheck check : parsed.balanceBreaks()) {
       String reason = describeBreak(parsed.file().name(), check);
       breaks.add(reason);
       // An exception on the account, not on an item: the statement does not add up.

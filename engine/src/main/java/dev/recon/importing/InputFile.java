@@ -35,6 +35,9 @@ public record InputFile(String name, byte[] bytes, String sha256) {
     if (dev.recon.importing.camt.CamtReader.looksLikeXml(bytes)) {
       return FileFormat.CAMT;
     }
+    if (dev.recon.importing.swift.Mt940Reader.looksLikeMt940(bytes)) {
+      return FileFormat.MT940;
+    }
     if (bytes.length >= ZIP_MAGIC.length) {
       for (int i = 0; i < ZIP_MAGIC.length; i++) {
         if (bytes[i] != ZIP_MAGIC[i]) {

@@ -1,7 +1,6 @@
 package dev.recon.importing;
 
 import dev.recon.facts.Fact;
-import dev.recon.importing.camt.CamtReader;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,7 +12,7 @@ public record ParsedFile(
     Profile profile,
     List<Fact> facts,
     int ignoredRows,
-    List<CamtReader.BalanceCheck> balanceChecks) {
+    List<BalanceCheck> balanceChecks) {
 
   public ParsedFile {
     facts = List.copyOf(facts);
@@ -21,7 +20,7 @@ public record ParsedFile(
   }
 
   /** The statements whose balances do not agree with their entries. */
-  public List<CamtReader.BalanceCheck> balanceBreaks() {
+  public List<BalanceCheck> balanceBreaks() {
     return balanceChecks.stream().filter(check -> !check.agrees()).toList();
   }
 

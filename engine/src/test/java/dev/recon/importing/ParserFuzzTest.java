@@ -15,6 +15,11 @@ class ParserFuzzTest {
   }
 
   @FuzzTest(maxDuration = "30s")
+  void mt940(byte[] bytes) {
+    parse("fuzz.sta", bytes, "bank");
+  }
+
+  @FuzzTest(maxDuration = "30s")
   void bankCsv(byte[] bytes) {
     parse("fuzz.csv", bytes, "bank");
   }

@@ -4,8 +4,10 @@ import dev.recon.facts.Fact;
 import dev.recon.facts.Origin;
 import dev.recon.facts.Side;
 import dev.recon.importing.BadInput;
+import dev.recon.importing.BalanceCheck;
 import dev.recon.importing.InputFile;
 import dev.recon.importing.Problem;
+import dev.recon.importing.StatementReference;
 import dev.recon.money.Currencies;
 import dev.recon.money.Money;
 import dev.recon.normalizing.Counterparties;
@@ -43,26 +45,9 @@ public final class CamtReader {
   private static final Pattern MESSAGE =
       Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(camt\\.05[234]\\.001\\.\\d{2})");
   private static final int SNIFF_BYTES = 4096;
+  private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
 
   private CamtReader() {}
-
-  /** A statement's balances against its entries; {@code agrees} is false for a break. */
-  public record BalanceCheck(
-      String account,
-      String currency,
-      String statementId,
-      int line,
-      long openingMinor,
-      long movementsMinor,
-      long closingMinor) {
-    public boolean agrees() {
-      return openingMinor + movementsMinor == closingMinor;
-    }
-
-    public long breakMinor() {
-      return closingMinor - openingMinor - movementsMinor;
-    }
-  }
 
   public record Result(
       String message, List<Fact> facts, int skippedEntries, List<BalanceCheck> checks) {}
@@ -441,19 +426,13 @@ public final class CamtReader {
 
     private void add(
         Tx details, long minor, LocalDate booking, LocalDate value, String text, int line) {
-      String reference = details.creditorReference;
-      if (reference == null && referencePattern != null && details.unstructured != null) {
-        Matcher found = referencePattern.matcher(details.unstructured);
-        if (found.find()) {
-          reference =
-              found.groupCount() >= 1 && found.group(1) != null ? found.group(1) : found.group();
-        }
-      }
-      if (reference == null
-          && details.endToEnd != null
-          && !details.endToEnd.equalsIgnoreCase("NOTPROVIDED")) {
-        reference = details.endToEnd;
-      }
+      String reference =
+          StatementReference.choose(
+              details.creditorReference,
+              referencePattern,
+              details.unstructured,
+              details.endToEnd,
+              null);
       String counterparty = minor >= 0 ? details.debtor : details.creditor;
       try {
         facts.add(
@@ -496,6 +475,10 @@ public final class CamtReader {
         return null;
       }
       try {
+        // ISO 20022 amounts are plain decimals of at most 18 digits: no sign, no exponent.
+        if (!PLAIN_AMOUNT.matcher(amount).matches()) {
+          throw new NumberFormatException(amount);
+        }
         BigDecimal value = new BigDecimal(amount);
         if (value.signum() < 0) {
           problem(

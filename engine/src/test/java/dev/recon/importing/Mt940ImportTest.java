@@ -1,0 +1,62 @@
+package dev.recon.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import org.junit.jupiter.api.Test;
+
+/** SWIFT MT940 statements as banks send them: bare tags or FIN-wrapped, several per file. */
+class Mt940ImportTest {
+  private static ParsedFile parse(String name) throws IOException {
+    try (InputStream in = Mt940ImportTest.class.getResourceAsStream("/mt940/" + name)) {
+      return FileParser.parse(InputFile.of(name, in.readAllBytes()), Profiles.load("bank"), null);
+    }
+  }
+
+  @Test
+  void germanStructuredAndKeywordDetailsGiveReferencesAndCounterparties() throws IOException {
+    ParsedFile parsed = parse("statements-de.sta");
+
+    assertThat(parsed.format()).isEqualTo(FileFormat.MT940);
+    assertThat(parsed.facts())
+        .extracting(FactText::of)
+        .containsExactly(
+            "10020030/1234567 1250.00 EUR 2026-11-02 ref=INV20261001 cp=NORDWIND LOGISTIK @5",
+            "10020030/1234567 -2400.00 EUR 2026-11-02 ref=RENT202611 cp=null @7",
+            "10020030/1234567 300.00 EUR 2026-11-03 ref=INV20263001 cp=ALPHA @15");
+    assertThat(parsed.facts().get(0).text()).contains("SVWZ+Invoice INV-2026-1001");
+    assertThat(parsed.balanceChecks()).hasSize(2).allSatisfy(c -> assertThat(c.agrees()).isTrue());
+  }
+
+  @Test
+  void aFinWrappedStatementAcrossNewYearReads() throws IOException {
+    ParsedFile parsed = parse("fin-wrapped.mt940");
+
+    assertThat(parsed.facts())
+        .extracting(FactText::of)
+        .containsExactly("DE89370400440532013000 50.00 EUR 2026-01-02 ref=INV20260001 cp=null @6");
+    assertThat(parsed.balanceChecks())
+        .singleElement()
+        .satisfies(c -> assertThat(c.agrees()).isTrue());
+  }
+
+  @Test
+  void aBalanceBreakIsReportedForTheStatementThatDoesNotAddUp() throws IOException {
+    assertThat(parse("balance-break.sta").balanceBreaks())
+        .singleElement()
+        .satisfies(
+            check -> {
+              assertThat(check.line()).isEqualTo(11);
+              assertThat(check.breakMinor()).isEqualTo(1000);
+            });
+  }
+
+  @Test
+  void aBadValueDateIsRefusedWithItsLine() {
+    assertThatThrownBy(() -> parse("bad-date.sta"))
+        .isInstanceOf(BadInput.class)
+        .hasMessage("bad-date.sta:4: field :61: \"261302\" is not a value date (YYMMDD)");
+  }
+}
