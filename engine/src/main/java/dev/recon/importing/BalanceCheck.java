@@ -9,8 +9,10 @@ public record BalanceCheck(
     String currency,
     String statementId,
     int line,
+    java.time.LocalDate openingDate,
     long openingMinor,
     long movementsMinor,
+    java.time.LocalDate closingDate,
     long closingMinor) {
   public boolean agrees() {
     return openingMinor + movementsMinor == closingMinor;

@@ -60,6 +60,37 @@ public final class Importer {
   /** The exception type of a statement whose balances disagree with its entries. */
   public static final String BALANCE_BREAK = "BALANCE_BREAK";
 
+  /** The exception type of a statement whose opening balance is not the previous closing one. */
+  public static final String CHAIN_BREAK = "STATEMENT_CHAIN_BREAK";
+
+  private static String describeChainBreak(
+      String fileName, BalanceCheck check, ImportStore.StatementBalance previous) {
+    java.util.Currency currency = dev.recon.money.Currencies.of(check.currency());
+    return "statement "
+        + (check.statementId() == null ? "" : check.statementId() + " ")
+        + "of account "
+        + check.account()
+        + " ("
+        + fileName
+        + ":"
+        + check.line()
+        + ") opens at "
+        + new dev.recon.money.Money(check.openingMinor(), currency)
+        + " on "
+        + check.openingDate()
+        + ", but the previous statement "
+        + (previous.statementId() == null ? "" : previous.statementId() + " ")
+        + "("
+        + previous.fileName()
+        + ":"
+        + previous.line()
+        + ") closed at "
+        + new dev.recon.money.Money(previous.closingMinor(), currency)
+        + " on "
+        + previous.closingDate()
+        + "; a statement between them is missing or one was altered";
+  }
+
   private static String describeBreak(String fileName, BalanceCheck check) {
     java.util.Currency currency = dev.recon.money.Currencies.of(check.currency());
     return "statement "
@@ -152,16 +183,56 @@ public final class Importer {
                     + " added="
                     + fresh.size()));
     List<String> breaks = new ArrayList<>();
-    for (BalanceCheck check : parsed.balanceBreaks()) {
-      String reason = describeBreak(parsed.file().name(), check);
-      breaks.add(reason);
-      // An exception on the account, not on an item: the statement does not add up.
-      tx.exceptions()
-          .open(
-              new ExceptionStore.NewException(
-                  null, BALANCE_BREAK, reason, check.currency(), check.breakMinor()),
-              null,
-              now);
+    List<BalanceCheck> statements = new ArrayList<>(parsed.balanceChecks());
+    statements.sort(
+        java.util.Comparator.comparing(
+                BalanceCheck::openingDate,
+                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+            .thenComparingInt(BalanceCheck::line));
+    for (BalanceCheck check : statements) {
+      // Exceptions on the account, not on an item: the statement does not add up, or does not
+      // continue from the one before it.
+      if (!check.agrees()) {
+        String reason = describeBreak(parsed.file().name(), check);
+        breaks.add(reason);
+        tx.exceptions()
+            .open(
+                new ExceptionStore.NewException(
+                    null, BALANCE_BREAK, reason, check.currency(), check.breakMinor()),
+                null,
+                now);
+      }
+      if (check.openingDate() != null) {
+        Optional<ImportStore.StatementBalance> previous =
+            imports.previousStatement(
+                check.account(), check.currency(), check.statementId(), check.openingDate());
+        if (previous.isPresent() && previous.get().closingMinor() != check.openingMinor()) {
+          String reason = describeChainBreak(parsed.file().name(), check, previous.get());
+          breaks.add(reason);
+          tx.exceptions()
+              .open(
+                  new ExceptionStore.NewException(
+                      null,
+                      CHAIN_BREAK,
+                      reason,
+                      check.currency(),
+                      check.openingMinor() - previous.get().closingMinor()),
+                  null,
+                  now);
+        }
+      }
+      imports.insertStatementBalance(
+          fileId,
+          new ImportStore.StatementBalance(
+              check.account(),
+              check.currency(),
+              check.statementId(),
+              parsed.file().name(),
+              check.line(),
+              check.openingDate(),
+              check.openingMinor(),
+              check.closingDate(),
+              check.closingMinor()));
     }
     return new ImportResult(
         parsed.file().name(),

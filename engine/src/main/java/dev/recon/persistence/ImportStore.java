@@ -2,8 +2,10 @@ package dev.recon.persistence;
 
 import static dev.recon.db.jooq.Tables.IMPORTED_FILE;
 import static dev.recon.db.jooq.Tables.ITEM;
+import static dev.recon.db.jooq.Tables.STATEMENT_BALANCE;
 
 import dev.recon.facts.Fact;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -85,6 +87,63 @@ public final class ImportStore {
           .forEach(r -> stored.add(r.value1() + "#" + r.value2()));
     }
     return stored;
+  }
+
+  /** A stored statement's balances (see {@code statement_balance}). */
+  public record StatementBalance(
+      String account,
+      String currency,
+      String statementId,
+      String fileName,
+      int line,
+      LocalDate openingDate,
+      long openingMinor,
+      LocalDate closingDate,
+      long closingMinor) {}
+
+  public void insertStatementBalance(long fileId, StatementBalance balance) {
+    dsl.insertInto(STATEMENT_BALANCE)
+        .set(STATEMENT_BALANCE.FILE_ID, fileId)
+        .set(STATEMENT_BALANCE.ACCOUNT, balance.account())
+        .set(STATEMENT_BALANCE.CURRENCY, balance.currency())
+        .set(STATEMENT_BALANCE.STATEMENT_ID, balance.statementId())
+        .set(STATEMENT_BALANCE.LINE, balance.line())
+        .set(STATEMENT_BALANCE.OPENING_DATE, balance.openingDate())
+        .set(STATEMENT_BALANCE.OPENING_MINOR, balance.openingMinor())
+        .set(STATEMENT_BALANCE.CLOSING_DATE, balance.closingDate())
+        .set(STATEMENT_BALANCE.CLOSING_MINOR, balance.closingMinor())
+        .execute();
+  }
+
+  /**
+   * The stored statement of the account and currency, other than {@code statementId}, that closed
+   * last on or before the date (the latest stored one, by import, among equals), if any.
+   */
+  public Optional<StatementBalance> previousStatement(
+      String account, String currency, String statementId, LocalDate onOrBefore) {
+    return dsl.select(STATEMENT_BALANCE.asterisk(), IMPORTED_FILE.FILE_NAME)
+        .from(STATEMENT_BALANCE)
+        .join(IMPORTED_FILE)
+        .on(IMPORTED_FILE.ID.eq(STATEMENT_BALANCE.FILE_ID))
+        .where(STATEMENT_BALANCE.ACCOUNT.eq(account))
+        .and(STATEMENT_BALANCE.CURRENCY.eq(currency))
+        .and(STATEMENT_BALANCE.CLOSING_DATE.le(onOrBefore))
+        // The same statement imported again (in an overlapping file) is not its own predecessor.
+        .and(STATEMENT_BALANCE.STATEMENT_ID.isDistinctFrom(statementId))
+        .orderBy(STATEMENT_BALANCE.CLOSING_DATE.desc(), STATEMENT_BALANCE.ID.desc())
+        .limit(1)
+        .fetchOptional(
+            r ->
+                new StatementBalance(
+                    r.get(STATEMENT_BALANCE.ACCOUNT),
+                    r.get(STATEMENT_BALANCE.CURRENCY),
+                    r.get(STATEMENT_BALANCE.STATEMENT_ID),
+                    r.get(IMPORTED_FILE.FILE_NAME),
+                    r.get(STATEMENT_BALANCE.LINE),
+                    r.get(STATEMENT_BALANCE.OPENING_DATE),
+                    r.get(STATEMENT_BALANCE.OPENING_MINOR),
+                    r.get(STATEMENT_BALANCE.CLOSING_DATE),
+                    r.get(STATEMENT_BALANCE.CLOSING_MINOR)));
   }
 
   public long insertFile(NewFile file) {

@@ -3,9 +3,17 @@ package dev.recon.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.recon.persistence.Database;
+import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SWIFT MT940 statements as banks send them: bare tags or FIN-wrapped, several per file. */
 class Mt940ImportTest {
@@ -54,9 +62,36 @@ class Mt940ImportTest {
   }
 
   @Test
+  void consecutiveStatementsMustChainAcrossImports(@TempDir Path tempDir) throws IOException {
+    try (Database database = TestDatabase.h2(tempDir)) {
+      Importer importer =
+          new Importer(
+              database, Clock.fixed(Instant.parse("2026-11-07T08:00:00Z"), ZoneOffset.UTC), "bob");
+
+      ImportResult first = importer.importFile(parse("statements-de.sta"), null);
+      ImportResult next = importer.importFile(parse("next.sta"), null);
+      ImportResult other = importer.importFile(parse("other-account.sta"), null);
+      ImportResult gap = importer.importFile(parse("gap.sta"), null);
+
+      assertThat(first.balanceBreaks()).as("its two statements chain").isEmpty();
+      assertThat(next.balanceBreaks()).as("opens at the last closing, 9150.00").isEmpty();
+      assertThat(other.balanceBreaks()).as("first statement of another account").isEmpty();
+      assertThat(gap.balanceBreaks())
+          .containsExactly(
+              "statement STARTUMS 00004/001 of account 10020030/1234567 (gap.sta:1) opens at"
+                  + " 9000.00 EUR on 2026-11-04, but the previous statement STARTUMS 00003/001"
+                  + " (next.sta:1) closed at 9160.00 EUR on 2026-11-04; a statement between them"
+                  + " is missing or one was altered");
+      int open = database.inTransaction(tx -> tx.exceptions().countOpen());
+      assertThat(open).isEqualTo(1);
+      DatabaseInvariants.check(database);
+    }
+  }
+
+  @Test
   void aBadValueDateIsRefusedWithItsLine() {
     assertThatThrownBy(() -> parse("bad-date.sta"))
         .isInstanceOf(BadInput.class)
-        .hasMessage("bad-date.sta:4: field :61: \"261302\" is not a value date (YYMMDD)");
+        .hasMessage("bad-date.sta:4: field :61: \"261302\" is not a date (YYMMDD)");
   }
 }

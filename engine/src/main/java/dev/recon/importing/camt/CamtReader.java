@@ -140,6 +140,9 @@ public final class CamtReader {
     String balanceAmount;
     String balanceCurrency;
     String balanceSign;
+    String balanceDate;
+    String openingDate;
+    String closingDate;
 
     // The entry being read.
     Entry entry;
@@ -163,6 +166,8 @@ public final class CamtReader {
           otherId = null;
           accountCurrency = null;
           opening = null;
+          openingDate = null;
+          closingDate = null;
           closing = null;
           movements = 0;
         }
@@ -170,6 +175,7 @@ public final class CamtReader {
           balanceType = null;
           balanceAmount = null;
           balanceSign = null;
+          balanceDate = null;
         }
         case "Ntry" -> entry = new Entry(line);
         case "Amt" -> {
@@ -235,6 +241,8 @@ public final class CamtReader {
           balanceCurrency = currencyAttribute;
         } else if (name.equals("CdtDbtInd")) {
           balanceSign = value;
+        } else if ((name.equals("Dt") || name.equals("DtTm")) && parent.equals("Dt")) {
+          balanceDate = value;
         }
         return;
       }
@@ -337,8 +345,10 @@ public final class CamtReader {
       }
       if (openingType) {
         opening = minor;
+        openingDate = balanceDate;
       } else {
         closing = minor;
+        closingDate = balanceDate;
       }
     }
 
@@ -347,13 +357,19 @@ public final class CamtReader {
         checks.add(
             new BalanceCheck(
                 account(),
-                accountCurrency,
+                accountCurrency != null ? accountCurrency : balanceCurrency,
                 statementId,
                 statementLine,
+                balanceDate(openingDate),
                 opening,
                 movements,
+                balanceDate(closingDate),
                 closing));
       }
+    }
+
+    private LocalDate balanceDate(String text) {
+      return text == null ? null : date(text, statementLine, "Bal/Dt");
     }
 
     private String account() {

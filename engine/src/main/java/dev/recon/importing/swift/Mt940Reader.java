@@ -160,6 +160,8 @@ public final class Mt940Reader {
       String currency = null;
       Long opening = null;
       Long closing = null;
+      LocalDate openingDate = null;
+      LocalDate closingDate = null;
       long movements = 0;
       int lineIndex = 0;
       Fact pending = null;
@@ -169,7 +171,11 @@ public final class Mt940Reader {
         String name = tag.getName() == null ? "" : tag.getName();
         String value = tag.getValue() == null ? "" : tag.getValue();
         switch (name) {
+          // :20: is often the same for every statement ("STARTUMS"); with :28C:'s statement
+          // number it names one statement.
           case "20" -> statementId = value.strip();
+          case "28C" ->
+              statementId = (statementId == null ? "" : statementId + " ") + value.strip();
           case "25" -> {
             if (accountOverride == null) {
               account = value.strip();
@@ -187,10 +193,13 @@ public final class Mt940Reader {
             if (currency == null) {
               currency = balance.getCurrency();
             }
+            LocalDate date = date(balance.getDate(), chunk.firstLine(), ":" + name + ":");
             if (name.startsWith("60")) {
               opening = minor;
+              openingDate = date;
             } else {
               closing = minor;
+              closingDate = date;
             }
           }
           case "34F" -> {
@@ -222,7 +231,15 @@ public final class Mt940Reader {
       if (opening != null && closing != null && account != null) {
         checks.add(
             new BalanceCheck(
-                account, currency, statementId, chunk.firstLine(), opening, movements, closing));
+                account,
+                currency,
+                statementId,
+                chunk.firstLine(),
+                openingDate,
+                opening,
+                movements,
+                closingDate,
+                closing));
       }
     }
 
@@ -251,7 +268,7 @@ public final class Mt940Reader {
       Long minor =
           signedMinor(
               line.getDebitCreditMark(), line.getAmountAsBigDecimal(), currency, at, ":61:");
-      LocalDate valueDate = date(line.getValueDate(), at);
+      LocalDate valueDate = date(line.getValueDate(), at, ":61:");
       if (minor == null || valueDate == null) {
         return 0;
       }
@@ -318,14 +335,14 @@ public final class Mt940Reader {
       }
     }
 
-    private LocalDate date(String yymmdd, int at) {
+    private LocalDate date(String yymmdd, int at, String tag) {
       try {
         return LocalDate.of(
             2000 + Integer.parseInt(yymmdd.substring(0, 2)),
             Integer.parseInt(yymmdd.substring(2, 4)),
             Integer.parseInt(yymmdd.substring(4, 6)));
       } catch (RuntimeException e) {
-        problem(at, ":61:", "\"" + yymmdd + "\" is not a value date (YYMMDD)");
+        problem(at, tag, "\"" + yymmdd + "\" is not a date (YYMMDD)");
         return null;
       }
     }
