@@ -1,5 +1,7 @@
 package dev.recon.importing;
 
+import dev.recon.money.Currencies;
+import dev.recon.money.Money;
 import dev.recon.persistence.AuditStore;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
@@ -9,6 +11,7 @@ import dev.recon.persistence.Transaction;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -63,9 +66,8 @@ public final class Importer {
   /** The exception type of a statement whose opening balance is not the previous closing one. */
   public static final String CHAIN_BREAK = "STATEMENT_CHAIN_BREAK";
 
-  private static String describeChainBreak(
-      String fileName, BalanceCheck check, ImportStore.StatementBalance previous) {
-    java.util.Currency currency = dev.recon.money.Currencies.of(check.currency());
+  /** "statement S of account A (file:line)" */
+  private static String statement(BalanceCheck check, String fileName) {
     return "statement "
         + (check.statementId() == null ? "" : check.statementId() + " ")
         + "of account "
@@ -74,8 +76,15 @@ public final class Importer {
         + fileName
         + ":"
         + check.line()
-        + ") opens at "
-        + new dev.recon.money.Money(check.openingMinor(), currency)
+        + ")";
+  }
+
+  private static String describeChainBreak(
+      String fileName, BalanceCheck check, ImportStore.StatementBalance previous) {
+    Currency currency = Currencies.of(check.currency());
+    return statement(check, fileName)
+        + " opens at "
+        + new Money(check.openingMinor(), currency)
         + " on "
         + check.openingDate()
         + ", but the previous statement "
@@ -85,32 +94,25 @@ public final class Importer {
         + ":"
         + previous.line()
         + ") closed at "
-        + new dev.recon.money.Money(previous.closingMinor(), currency)
+        + new Money(previous.closingMinor(), currency)
         + " on "
         + previous.closingDate()
         + "; a statement between them is missing or one was altered";
   }
 
   private static String describeBreak(String fileName, BalanceCheck check) {
-    java.util.Currency currency = dev.recon.money.Currencies.of(check.currency());
-    return "statement "
-        + (check.statementId() == null ? "" : check.statementId() + " ")
-        + "of account "
-        + check.account()
-        + " ("
-        + fileName
-        + ":"
-        + check.line()
-        + "): opening balance "
-        + new dev.recon.money.Money(check.openingMinor(), currency)
+    Currency currency = Currencies.of(check.currency());
+    return statement(check, fileName)
+        + ": opening balance "
+        + new Money(check.openingMinor(), currency)
         + " plus booked entries "
-        + new dev.recon.money.Money(check.movementsMinor(), currency)
+        + new Money(check.movementsMinor(), currency)
         + " is "
-        + new dev.recon.money.Money(check.openingMinor() + check.movementsMinor(), currency)
+        + new Money(check.openingMinor() + check.movementsMinor(), currency)
         + ", but the closing balance is "
-        + new dev.recon.money.Money(check.closingMinor(), currency)
+        + new Money(check.closingMinor(), currency)
         + " (a difference of "
-        + new dev.recon.money.Money(check.breakMinor(), currency)
+        + new Money(check.breakMinor(), currency)
         + "); entries are missing or the file was altered";
   }
 
