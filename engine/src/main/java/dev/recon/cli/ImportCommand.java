@@ -1,6 +1,7 @@
 package dev.recon.cli;
 
 import dev.recon.importing.BadInput;
+import dev.recon.importing.FileFormat;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.ImportResult;
 import dev.recon.importing.Importer;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports statement, gateway or ledger files (CSV or XLSX).",
+      "Imports statement, gateway or ledger files: CSV or XLSX with a profile; ISO 20022 camt and"
+          + " SWIFT MT940 bank statements as they are.",
       "Each file is stored whole or not at all. A file imported before adds nothing; rows already"
           + " stored from an overlapping file are skipped."
     })
@@ -44,12 +46,14 @@ final class ImportCommand implements Callable<Integer> {
       description = "Account the records belong to (overrides the file and profile)")
   String account;
 
+  @picocli.CommandLine.Mixin FormatOption format;
+
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to import, in order")
   List<Path> files;
 
   @Override
   public Integer call() {
-    Profile profile = ProfileChoice.resolve(spec, source, profileName);
+    ProfileChoice.requireKnown(spec, source, profileName, files);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int refused = 0;
@@ -59,6 +63,8 @@ final class ImportCommand implements Callable<Integer> {
         InputFile file = null;
         try {
           file = InputFile.read(path);
+          FileFormat detected = format.check(file);
+          Profile profile = ProfileChoice.resolve(spec, source, profileName, detected);
           ImportResult result =
               importer.importFile(FileParser.parse(file, profile, account), account);
           out.println(result.describe());

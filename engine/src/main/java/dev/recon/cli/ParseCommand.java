@@ -3,7 +3,9 @@ package dev.recon.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.recon.facts.Fact;
+import dev.recon.importing.FileFormat;
 import dev.recon.importing.FileParser;
+import dev.recon.importing.InputFile;
 import dev.recon.importing.ParsedFile;
 import dev.recon.money.Money;
 import java.io.IOException;
@@ -44,13 +46,19 @@ final class ParseCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON lines: one object per record, then a summary")
   boolean json;
 
+  @picocli.CommandLine.Mixin FormatOption format;
+
   @Parameters(paramLabel = "FILE", description = "The file to parse")
   Path file;
 
   @Override
   public Integer call() throws IOException {
+    ProfileChoice.requireKnown(spec, source, profileName, java.util.List.of(file));
+    InputFile input = InputFile.read(file);
+    FileFormat detected = format.check(input);
     ParsedFile parsed =
-        FileParser.parse(file, ProfileChoice.resolve(spec, source, profileName), account);
+        FileParser.parse(
+            input, ProfileChoice.resolve(spec, source, profileName, detected), account);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       printJson(parsed, out);

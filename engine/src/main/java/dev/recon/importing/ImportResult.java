@@ -42,6 +42,8 @@ public record ImportResult(
         + duplicates
         + " already stored"
         + (ignored > 0 ? ", " + ignored + " skipped by the profile's ignore.kinds" : "")
-        + balanceBreaks.stream().map(text -> "; BALANCE BREAK: " + text).reduce("", String::concat);
+        + balanceBreaks.stream()
+            .map(text -> "; BALANCES DO NOT AGREE: " + text)
+            .reduce("", String::concat);
   }
 }

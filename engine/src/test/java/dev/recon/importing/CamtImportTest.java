@@ -84,7 +84,7 @@ class CamtImportTest {
       assertThat(result.added()).isEqualTo(4);
       assertThat(result.describe())
           .contains(
-              "BALANCE BREAK: statement STMT-2026-11-06 of account DE89370400440532013000"
+              "BALANCES DO NOT AGREE: statement STMT-2026-11-06 of account DE89370400440532013000"
                   + " (balance-break.xml:8): opening balance 10000.00 EUR plus booked entries"
                   + " -850.00 EUR is 9150.00 EUR, but the closing balance is 9160.00 EUR (a"
                   + " difference of 10.00 EUR)");

@@ -1,0 +1,56 @@
+package dev.recon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bank statements that say what they are import without a profile; --format guards the rest. */
+class CliStatementFormatsTest {
+  @TempDir Path tempDir;
+
+  private CliRun.Result run(String... args) {
+    return new CliRun(Clock.fixed(Instant.parse("2026-11-12T08:30:00Z"), ZoneOffset.UTC), tempDir)
+        .run(args);
+  }
+
+  private static String resource(String name) {
+    return Path.of("src/test/resources", name).toString();
+  }
+
+  @Test
+  void camtAndMt940ImportWithoutSourceOrProfile() {
+    CliRun.Result result =
+        run("import", resource("camt/statement-v08.xml"), resource("mt940/statements-de.sta"));
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out())
+        .contains("statement-v08.xml: 4 records, 4 added")
+        .contains("statements-de.sta: 3 records, 3 added");
+  }
+
+  @Test
+  void aNamedFormatThatTheContentContradictsIsRefused() {
+    CliRun.Result result =
+        run("parse", "--format", "mt940", "--source", "bank", resource("camt/statement-v02.xml"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .contains(
+            "statement-v02.xml: is not mt940 as --format says: its content reads as camt; leave"
+                + " --format out to read it as that");
+  }
+
+  @Test
+  void aCsvStillNeedsToSayWhatItIs() {
+    CliRun.Result result =
+        run("parse", Path.of("../samples/ledger/gl-1200-2026-11.csv").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("say what the file is: --source bank|gateway|ledger");
+  }
+}
