@@ -19,7 +19,7 @@ final class FormatOption {
       paramLabel = "FORMAT",
       description =
           "auto (default: detected from the content), csv, xlsx, camt (ISO 20022 camt.052/053/054)"
-              + " or mt940 (SWIFT MT940/MT942)")
+              + ", mt940 (SWIFT MT940/MT942) or ofx (OFX/QFX)")
   String format;
 
   /** The file's format, checked against the one asked for. */
@@ -33,7 +33,7 @@ final class FormatOption {
       wanted = FileFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--format " + format + " is not one of auto, csv, xlsx, camt, mt940");
+          "--format " + format + " is not one of auto, csv, xlsx, camt, mt940, ofx");
     }
     if (wanted != detected) {
       throw new BadInput(

@@ -39,7 +39,8 @@ final class ProfileChoice {
     if (source == null
         && profileName == null
         && (format == dev.recon.importing.FileFormat.CAMT
-            || format == dev.recon.importing.FileFormat.MT940)) {
+            || format == dev.recon.importing.FileFormat.MT940
+            || format == dev.recon.importing.FileFormat.OFX)) {
       return Profiles.defaultFor(Side.BANK);
     }
     return resolve(spec, source, profileName);
@@ -75,7 +76,8 @@ final class ProfileChoice {
           dev.recon.importing.InputFile.of(file.getFileName().toString(), in.readNBytes(4096))
               .format();
       return format == dev.recon.importing.FileFormat.CAMT
-          || format == dev.recon.importing.FileFormat.MT940;
+          || format == dev.recon.importing.FileFormat.MT940
+          || format == dev.recon.importing.FileFormat.OFX;
     } catch (java.io.IOException e) {
       return false;
     }

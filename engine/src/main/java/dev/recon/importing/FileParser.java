@@ -2,6 +2,7 @@ package dev.recon.importing;
 
 import dev.recon.facts.Side;
 import dev.recon.importing.camt.CamtReader;
+import dev.recon.importing.ofx.OfxReader;
 import dev.recon.importing.swift.Mt940Reader;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,13 +20,13 @@ public final class FileParser {
       throw new BadInput(Problem.ofFile(file.name(), "is empty (0 bytes)"));
     }
     FileFormat format = file.format();
-    if (format == FileFormat.CAMT || format == FileFormat.MT940) {
+    if (format == FileFormat.CAMT || format == FileFormat.MT940 || format == FileFormat.OFX) {
       if (profile.source() != Side.BANK) {
         throw new BadInput(
             Problem.ofFile(
                 file.name(),
                 "is a bank statement ("
-                    + (format == FileFormat.CAMT ? "ISO 20022 camt" : "SWIFT MT940")
+                    + format.label()
                     + "); import it as a bank file (--source bank), not with the "
                     + profile.source().label()
                     + " profile "
@@ -35,6 +36,15 @@ public final class FileParser {
         CamtReader.Result camt = CamtReader.read(file, profile.referencePattern(), accountOverride);
         return new ParsedFile(
             file, format, profile, camt.facts(), camt.skippedEntries(), camt.checks());
+      }
+      if (format == FileFormat.OFX) {
+        return new ParsedFile(
+            file,
+            format,
+            profile,
+            OfxReader.read(file, profile.referencePattern(), accountOverride),
+            0,
+            List.of());
       }
       Mt940Reader.Result mt940 =
           Mt940Reader.read(file, profile.referencePattern(), accountOverride);

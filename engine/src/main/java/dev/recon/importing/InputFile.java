@@ -32,6 +32,10 @@ public record InputFile(String name, byte[] bytes, String sha256) {
 
   /** XLSX files are ZIP containers; anything else is read as delimited text. */
   public FileFormat format() {
+    // Before the XML test: OFX 2.x is XML too.
+    if (dev.recon.importing.ofx.OfxReader.looksLikeOfx(bytes)) {
+      return FileFormat.OFX;
+    }
     if (dev.recon.importing.camt.CamtReader.looksLikeXml(bytes)) {
       return FileFormat.CAMT;
     }

@@ -20,6 +20,11 @@ class ParserFuzzTest {
   }
 
   @FuzzTest(maxDuration = "30s")
+  void ofx(byte[] bytes) {
+    parse("fuzz.ofx", bytes, "bank");
+  }
+
+  @FuzzTest(maxDuration = "30s")
   void bankCsv(byte[] bytes) {
     parse("fuzz.csv", bytes, "bank");
   }
