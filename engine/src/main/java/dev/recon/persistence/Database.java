@@ -1,12 +1,12 @@
 package dev.recon.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.Locale;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -14,40 +14,75 @@ import org.jooq.impl.DSL;
 
 /**
  * One open database: migrated by Flyway on open, queried through jOOQ with its dialect named
- * explicitly. H2 (the embedded default) and PostgreSQL run the same migrations.
+ * explicitly. H2 (the embedded default) and PostgreSQL run the same migrations. Connections come
+ * from a small pool, so the web server's requests and a background close run each work in a
+ * transaction of their own; {@link #inTransaction} holds one connection for the whole of its work.
  */
 public final class Database implements AutoCloseable {
   /** The embedded default, relative to the working directory. */
   public static final String DEFAULT_URL = "jdbc:h2:file:./recon-data/recon";
 
+  /**
+   * Enough for a server's concurrent requests plus a close run; PostgreSQL's default allows 100.
+   */
+  private static final int POOL_SIZE_MAX = 8;
+
   private final String url;
   private final SQLDialect dialect;
-  private final Connection connection;
+  private final HikariDataSource dataSource;
   private final DSLContext dsl;
 
-  private Database(String url, SQLDialect dialect, Connection connection) {
+  private Database(String url, SQLDialect dialect, HikariDataSource dataSource) {
     this.url = url;
     this.dialect = dialect;
-    this.connection = connection;
-    this.dsl = DSL.using(connection, dialect);
+    this.dataSource = dataSource;
+    this.dsl = DSL.using(dataSource, dialect);
   }
 
   /** Opens (creating if needed) and migrates the database at a JDBC URL. */
   public static Database open(String jdbcUrl) {
     String url = normalizeUrl(jdbcUrl);
     SQLDialect dialect = dialectOf(url);
+    createParentDirectory(url);
+    HikariDataSource dataSource = pool(url, dialect);
     try {
-      createParentDirectory(url);
       Flyway.configure()
-          .dataSource(url, user(dialect), password(dialect))
+          .dataSource(dataSource)
           .locations("classpath:db/migration")
           .load()
           .migrate();
-      Connection connection = DriverManager.getConnection(url, user(dialect), password(dialect));
-      return new Database(url, dialect, connection);
-    } catch (SQLException e) {
+      return new Database(url, dialect, dataSource);
+    } catch (RuntimeException e) {
+      dataSource.close();
       throw new IllegalStateException("cannot open database " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  private static HikariDataSource pool(String url, SQLDialect dialect) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(url);
+    if (dialect == SQLDialect.H2) {
+      // H2's embedded user has an empty password; for PostgreSQL none is passed, so the URL,
+      // PGPASSWORD or .pgpass decide.
+      config.setUsername("sa");
+      config.setPassword("");
+    }
+    config.setMaximumPoolSize(POOL_SIZE_MAX);
+    config.setMinimumIdle(1);
+    config.setPoolName("recon");
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("cannot open database " + url + ": " + rootMessage(e), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   public String url() {
@@ -56,6 +91,11 @@ public final class Database implements AutoCloseable {
 
   public SQLDialect dialect() {
     return dialect;
+  }
+
+  /** The connection pool, for work outside jOOQ (PostgreSQL's COPY, health checks, tests). */
+  public DataSource dataSource() {
+    return dataSource;
   }
 
   DSLContext dsl() {
@@ -69,11 +109,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      throw new IllegalStateException("closing " + url + " failed", e);
-    }
+    dataSource.close();
   }
 
   /**
@@ -96,18 +132,6 @@ public final class Database implements AutoCloseable {
     }
     throw new IllegalArgumentException(
         "unsupported database URL " + url + " (use jdbc:h2:... or jdbc:postgresql:...)");
-  }
-
-  /**
-   * H2's embedded user has an empty password; for PostgreSQL none is passed, so the URL, PGPASSWORD
-   * or .pgpass decide.
-   */
-  private static String password(SQLDialect dialect) {
-    return dialect == SQLDialect.H2 ? "" : null;
-  }
-
-  private static String user(SQLDialect dialect) {
-    return dialect == SQLDialect.H2 ? "sa" : null;
   }
 
   private static void createParentDirectory(String url) {

@@ -14,16 +14,22 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.recon.importing.ImportFixtures;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+@EveryDatabase
 class CliImportTest {
+  @Parameter TestDatabase.Backend backend;
+  private String databaseUrl;
   private static final Instant NOW = Instant.parse("2026-11-12T08:30:00Z");
   private static final String WEEK_1 = sample("bank/statement-2026-11-02_to_06.csv").toString();
   private static final String WEEK_2 = sample("bank/statement-2026-11-05_to_11.csv").toString();
@@ -42,12 +48,17 @@ class CliImportTest {
     return cli().run(args);
   }
 
+  @BeforeEach
+  void chooseFreshDatabase() {
+    databaseUrl = TestDatabase.freshUrl(backend, tempDir);
+  }
+
   private String db() {
-    return CliRun.h2Url(tempDir);
+    return databaseUrl;
   }
 
   private void inDatabase(Consumer<Database> check) {
-    try (Database database = TestDatabase.h2(tempDir)) {
+    try (Database database = Database.open(databaseUrl)) {
       check.accept(database);
       DatabaseInvariants.check(database);
     }

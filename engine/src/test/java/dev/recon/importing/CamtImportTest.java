@@ -17,6 +17,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** ISO 20022 camt statements, reports and notifications, read from real message files. */
 class CamtImportTest {
@@ -70,9 +72,11 @@ class CamtImportTest {
     assertThat(fee.text()).isEqualTo("Kontofuehrungsgebuehr");
   }
 
-  @Test
-  void aStatementWhoseBalancesDoNotAddUpIsStoredWithAnExceptionOnTheAccount() throws IOException {
-    try (Database database = TestDatabase.h2(tempDir)) {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Backend.class)
+  void aStatementWhoseBalancesDoNotAddUpIsStoredWithAnExceptionOnTheAccount(
+      TestDatabase.Backend backend) throws IOException {
+    try (Database database = TestDatabase.open(backend, tempDir)) {
       Importer importer =
           new Importer(
               database,

@@ -8,6 +8,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,8 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+@EveryDatabase
 class ImportAuditTest {
+  @Parameter TestDatabase.Backend backend;
+
   private static final Instant MONDAY_MORNING = Instant.parse("2026-11-16T07:45:00Z");
   private static final Instant MONDAY_NOON = Instant.parse("2026-11-16T11:00:00Z");
 
@@ -27,7 +32,7 @@ class ImportAuditTest {
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.h2(tempDir);
+    database = TestDatabase.open(backend, tempDir);
   }
 
   @AfterEach

@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -22,7 +21,6 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 
 /**
@@ -151,7 +149,7 @@ public final class ImportFixtures {
 
   public static List<AuditRow> auditRows(Database database) {
     try (Connection connection = connect(database)) {
-      return DSL.using(connection, SQLDialect.H2)
+      return DSL.using(connection, database.dialect())
           .selectFrom(AUDIT_LOG)
           .orderBy(AUDIT_LOG.ID)
           .fetch(
@@ -165,7 +163,7 @@ public final class ImportFixtures {
 
   public static List<FileRow> fileRows(Database database) {
     try (Connection connection = connect(database)) {
-      return DSL.using(connection, SQLDialect.H2)
+      return DSL.using(connection, database.dialect())
           .selectFrom(IMPORTED_FILE)
           .orderBy(IMPORTED_FILE.ID)
           .fetch(
@@ -194,6 +192,6 @@ public final class ImportFixtures {
   }
 
   private static Connection connect(Database database) throws SQLException {
-    return DriverManager.getConnection(database.url(), "sa", "");
+    return database.dataSource().getConnection();
   }
 }

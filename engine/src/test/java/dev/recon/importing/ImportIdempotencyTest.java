@@ -14,6 +14,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import dev.recon.facts.Item;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,8 +27,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+@EveryDatabase
 class ImportIdempotencyTest {
+  @Parameter TestDatabase.Backend backend;
+
   private static final String ACCOUNT = "OPERATING-EUR";
   private static final Path WEEK_1 = sample("bank/statement-2026-11-02_to_06.csv");
   private static final Path WEEK_2 = sample("bank/statement-2026-11-05_to_11.csv");
@@ -38,7 +43,7 @@ class ImportIdempotencyTest {
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.h2(tempDir);
+    database = TestDatabase.open(backend, tempDir);
     importer =
         new Importer(
             database, Clock.fixed(Instant.parse("2026-11-12T08:00:00Z"), ZoneOffset.UTC), "alice");

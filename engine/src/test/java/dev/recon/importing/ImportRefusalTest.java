@@ -14,6 +14,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,9 +26,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /** A file with anything wrong in it is refused as a whole: none of its rows are stored. */
+@EveryDatabase
 class ImportRefusalTest {
+  @Parameter TestDatabase.Backend backend;
+
   private static final String ACCOUNT = "OPERATING-EUR";
 
   @TempDir Path tempDir;
@@ -36,7 +41,7 @@ class ImportRefusalTest {
 
   @BeforeEach
   void openDatabaseWithLastWeeksStatement() {
-    database = TestDatabase.h2(tempDir);
+    database = TestDatabase.open(backend, tempDir);
     importer =
         new Importer(
             database, Clock.fixed(Instant.parse("2026-11-12T08:00:00Z"), ZoneOffset.UTC), "alice");

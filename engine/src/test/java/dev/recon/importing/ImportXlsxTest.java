@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.recon.facts.Item;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * Statements saved as XLSX workbooks, with real date and number cells, under the same profile as
  * the bank's CSV export (decimal comma).
  */
+@EveryDatabase
 class ImportXlsxTest {
+  @Parameter TestDatabase.Backend backend;
+
   private static final String ACCOUNT = "OPERATING-EUR";
   private static final Path WEEK_1 = sample("bank/statement-2026-11-02_to_06.csv");
 
@@ -40,7 +45,7 @@ class ImportXlsxTest {
 
   @BeforeEach
   void openDatabase() {
-    database = TestDatabase.h2(tempDir);
+    database = TestDatabase.open(backend, tempDir);
     importer =
         new Importer(
             database, Clock.fixed(Instant.parse("2026-11-12T08:00:00Z"), ZoneOffset.UTC), "alice");

@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** SWIFT MT940 statements as banks send them: bare tags or FIN-wrapped, several per file. */
 class Mt940ImportTest {
@@ -61,9 +63,11 @@ class Mt940ImportTest {
             });
   }
 
-  @Test
-  void consecutiveStatementsMustChainAcrossImports(@TempDir Path tempDir) throws IOException {
-    try (Database database = TestDatabase.h2(tempDir)) {
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Backend.class)
+  void consecutiveStatementsMustChainAcrossImports(
+      TestDatabase.Backend backend, @TempDir Path tempDir) throws IOException {
+    try (Database database = TestDatabase.open(backend, tempDir)) {
       Importer importer =
           new Importer(
               database, Clock.fixed(Instant.parse("2026-11-07T08:00:00Z"), ZoneOffset.UTC), "bob");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.recon.facts.Item;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,15 +18,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+@EveryDatabase
 class ManualMatchTest {
+  @Parameter TestDatabase.Backend backend;
 
   @TempDir Path tempDir;
   private Database database;
 
   @BeforeEach
   void open() {
-    database = TestDatabase.h2(tempDir);
+    database = TestDatabase.open(backend, tempDir);
   }
 
   @AfterEach

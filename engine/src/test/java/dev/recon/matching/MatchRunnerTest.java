@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.MatchStore;
 import dev.recon.persistence.ReportStore;
 import dev.recon.persistence.TestDatabase;
@@ -15,14 +16,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
+@EveryDatabase
 class MatchRunnerTest {
+  @Parameter TestDatabase.Backend backend;
+
   @TempDir Path tempDir;
   private Database database;
 
   @BeforeEach
   void open() {
-    database = TestDatabase.h2(tempDir);
+    database = TestDatabase.open(backend, tempDir);
   }
 
   @AfterEach

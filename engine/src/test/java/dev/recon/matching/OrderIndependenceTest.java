@@ -8,6 +8,7 @@ import dev.recon.importing.Importer;
 import dev.recon.importing.Profiles;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
+import dev.recon.persistence.EveryDatabase;
 import dev.recon.persistence.ReportStore.GroupMember;
 import dev.recon.persistence.TestDatabase;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,7 +34,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * imported in and whatever order their rows are written in: groups compared by their members'
  * content identities, never by database ids.
  */
+@EveryDatabase
 class OrderIndependenceTest {
+  @Parameter TestDatabase.Backend backend;
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-11-12T06:00:00Z"), ZoneOffset.UTC);
   private static final Path SAMPLES = Path.of("..", "samples");
@@ -54,7 +59,7 @@ class OrderIndependenceTest {
 
   /** Groups as "rule: sorted member identities", and open exceptions by identity. */
   private TreeMap<String, String> outcome(List<SampleFile> files, String name) {
-    try (Database database = TestDatabase.h2(tempDir.resolve(name))) {
+    try (Database database = TestDatabase.open(backend, tempDir.resolve(name))) {
       Importer importer = new Importer(database, CLOCK, "tester");
       for (SampleFile file : files) {
         importer.importFile(
