@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       BenchCommand.class,
       RulesCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {

@@ -104,7 +104,13 @@ public final class Database implements AutoCloseable {
 
   /** Runs work in one transaction: all of it commits, or none of it does. */
   public <T> T inTransaction(Function<Transaction, T> work) {
-    return dsl.transactionResult(configuration -> work.apply(new Transaction(configuration.dsl())));
+    return dsl.transactionResult(
+        configuration -> {
+          Transaction tx = new Transaction(configuration.dsl());
+          T result = work.apply(tx);
+          tx.flushAudit();
+          return result;
+        });
   }
 
   @Override

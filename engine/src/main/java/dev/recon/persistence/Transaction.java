@@ -1,5 +1,7 @@
 package dev.recon.persistence;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.jooq.DSLContext;
 
 /**
@@ -8,6 +10,9 @@ import org.jooq.DSLContext;
  */
 public final class Transaction {
   private final DSLContext dsl;
+
+  /** Audit events appended in this transaction, chained and written when its work is done. */
+  private final List<AuditStore.Entry> pendingAudit = new ArrayList<>();
 
   Transaction(DSLContext dsl) {
     this.dsl = dsl;
@@ -34,6 +39,11 @@ public final class Transaction {
   }
 
   public AuditStore audit() {
-    return new AuditStore(dsl);
+    return new AuditStore(dsl, pendingAudit);
+  }
+
+  /** Writes the audit events still waiting; called once the work is done, before the commit. */
+  void flushAudit() {
+    audit().flush();
   }
 }

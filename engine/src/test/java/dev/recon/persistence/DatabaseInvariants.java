@@ -15,8 +15,8 @@ import org.jooq.impl.DSL;
  * What must hold in every database after any operation; database tests call {@link #check} at their
  * end. Each item is in at most one accepted group per scope (a bank or ledger line in at most one
  * at all), groups balance to their recorded difference and differ by no more than their rule
- * tolerated, every group and every imported file has an audit row, and no item has two open
- * exceptions.
+ * tolerated, every group and every imported file has an audit row, no item has two open exceptions,
+ * and the audit trail's hash chain is intact.
  */
 public final class DatabaseInvariants {
   private DatabaseInvariants() {}
@@ -94,6 +94,8 @@ public final class DatabaseInvariants {
         .as("items with more than one open exception")
         .isEmpty();
     checkGroupsBalance(dsl);
+    AuditStore.Verification audit = database.inTransaction(tx -> tx.audit().verify());
+    assertThat(audit.problem()).as("the audit trail's hash chain").isNull();
   }
 
   /**
