@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       BenchCommand.class,
       RulesCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {
@@ -62,7 +63,8 @@ public final class ReconCommand {
     return commandLine;
   }
 
-  Database openDatabase() {
+  /** The database the options name; for subcommands that {@code web} adds. */
+  public Database openDatabase() {
     return Database.open(databaseUrl());
   }
 
@@ -73,7 +75,11 @@ public final class ReconCommand {
     return environment.getOrDefault("RECON_DB_URL", Database.DEFAULT_URL);
   }
 
-  String actor() {
+  public Clock clock() {
+    return clock;
+  }
+
+  public String actor() {
     if (user != null && !user.isBlank()) {
       return user;
     }

@@ -54,7 +54,7 @@ public final class ItemStore {
     return select(reconciled());
   }
 
-  private Condition reconciled() {
+  static Condition reconciled() {
     return ITEM.SIDE
         .ne(Side.GATEWAY.name())
         .and(DSL.exists(acceptedMembership()))
@@ -134,7 +134,7 @@ public final class ItemStore {
     return select(inPeriod.and(DSL.not(matchedByHand)));
   }
 
-  private org.jooq.Select<?> acceptedMembership() {
+  private static org.jooq.Select<?> acceptedMembership() {
     return acceptedMembership(ITEM.ID);
   }
 

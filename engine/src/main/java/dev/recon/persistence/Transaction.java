@@ -36,4 +36,12 @@ public final class Transaction {
   public AuditStore audit() {
     return new AuditStore(dsl);
   }
+
+  public UserStore users() {
+    return new UserStore(dsl);
+  }
+
+  public OverviewStore overview() {
+    return new OverviewStore(dsl);
+  }
 }
