@@ -130,7 +130,7 @@ public final class SignIn {
   }
 
   /** Where to go after signing in: a path on this server only, never another site. */
-  static String localPath(String next) {
+  public static String localPath(String next) {
     if (next == null
         || !next.startsWith("/")
         || next.startsWith("//")

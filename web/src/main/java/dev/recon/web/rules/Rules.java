@@ -67,7 +67,12 @@ public final class Rules {
       boolean mayCheck) {}
 
   private void page(Context ctx) {
-    RuleSet.RuleFile first = active.sources().get(0);
+    // The rule-language file first: that is what people change; raw DRL is the exception.
+    RuleSet.RuleFile first =
+        active.sources().stream()
+            .filter(file -> file.name().endsWith(".rules"))
+            .findFirst()
+            .orElse(active.sources().get(0));
     String requested = ctx.queryParam("file");
     RuleSet.RuleFile shown =
         active.sources().stream()
