@@ -39,6 +39,10 @@ final class TestServer implements AutoCloseable {
             .start();
   }
 
+  static java.time.Clock clockAtStart() {
+    return java.time.Clock.fixed(START, java.time.ZoneOffset.UTC);
+  }
+
   String url(String path) {
     return "http://localhost:" + server.port() + path;
   }

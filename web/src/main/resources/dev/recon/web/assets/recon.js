@@ -68,11 +68,10 @@ document.addEventListener("DOMContentLoaded", function () {
           results.append.apply(results, Array.prototype.slice.call(main.childNodes));
         }
       }
-      var imports = page.querySelector("#imports");
       document.getElementById("results").replaceWith(results);
-      var current = document.querySelector("#imports");
-      if (imports && current) {
-        current.replaceWith(imports);
+      var imports = page.getElementById("imports");
+      if (imports) {
+        document.getElementById("imports").replaceWith(imports);
       }
       progress.hidden = true;
       button.disabled = false;
