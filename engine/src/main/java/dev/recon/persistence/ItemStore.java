@@ -54,7 +54,7 @@ public final class ItemStore {
     return select(reconciled());
   }
 
-  static Condition reconciled() {
+  private Condition reconciled() {
     return ITEM.SIDE
         .ne(Side.GATEWAY.name())
         .and(DSL.exists(acceptedMembership()))
@@ -134,7 +134,7 @@ public final class ItemStore {
     return select(inPeriod.and(DSL.not(matchedByHand)));
   }
 
-  private static org.jooq.Select<?> acceptedMembership() {
+  private org.jooq.Select<?> acceptedMembership() {
     return acceptedMembership(ITEM.ID);
   }
 

@@ -11,6 +11,7 @@ public final class Main {
   public static CommandLine commandLine(Clock clock, java.util.Map<String, String> environment) {
     CommandLine commandLine = ReconCommand.commandLine(clock, environment);
     commandLine.addSubcommand("serve", new ServeCommand());
+    commandLine.addSubcommand("bench-pages", new PageBench());
     return commandLine;
   }
 

@@ -27,11 +27,12 @@ import java.util.List;
 public final class ReconServer implements AutoCloseable {
   private final Javalin app;
   private final RunQueue runQueue;
+  private final Sessions sessions;
   private final List<Route> routes;
 
   public ReconServer(Database database, Clock clock, ServerSettings settings) {
     this.runQueue = new RunQueue(database, clock, settings.ruleSet());
-    Sessions sessions = new Sessions(clock, settings.sessionIdle());
+    this.sessions = new Sessions(clock, settings.sessionIdle());
     Cookies cookies = new Cookies(settings);
     Users users = new Users(database, clock);
     this.routes = new ArrayList<>();
@@ -77,6 +78,11 @@ public final class ReconServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** The sessions, for the page benchmark's in-memory session. */
+  Sessions sessions() {
+    return sessions;
   }
 
   /** The background runs, so tests and the dashboard can wait for them. */

@@ -120,6 +120,17 @@ class RunsReportsRulesTest {
   }
 
   @Test
+  void theDashboardCountsWhatWasImportedSinceItWasLastShown() throws Exception {
+    assertThat(JSON.readTree(preparer.get("/api/dashboard").body()).get("rates")).isEmpty();
+    uploadSamples();
+    JsonNode figures = JSON.readTree(preparer.get("/api/dashboard").body());
+    assertThat(figures.get("rates").get(0).get("items").asLong()).isEqualTo(14);
+    runToTheEnd();
+    figures = JSON.readTree(preparer.get("/api/dashboard").body());
+    assertThat(figures.get("rates").get(0).get("reconciled").asLong()).isPositive();
+  }
+
+  @Test
   void unmatchedItemsAreBucketedByDaysSinceBooking() throws Exception {
     uploadSamples();
     runToTheEnd();

@@ -22,7 +22,8 @@ public final class Session {
     this.lastSeen = lastSeen;
   }
 
-  String id() {
+  /** The secret the session cookie carries. */
+  public String id() {
     return id;
   }
 
