@@ -1,5 +1,7 @@
 package dev.recon.cli;
 
+import dev.recon.access.Role;
+import dev.recon.access.Users;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.ImportResult;
 import dev.recon.importing.Importer;
@@ -39,6 +41,9 @@ import picocli.CommandLine.Spec;
     })
 final class DemoCommand implements Callable<Integer> {
   static final String DEMO_ACTOR = "demo";
+
+  /** Everyone who reads README knows this password: it is for the demo database only. */
+  static final String DEMO_PASSWORD = "recon-demo-only";
 
   @ParentCommand ReconCommand recon;
   @Spec CommandSpec spec;
@@ -87,9 +92,22 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Report: " + written);
       }
       ReportWriter.write(report, outDir.resolve("demo-report.csv"));
+      addDemoUsers(database, out);
     }
     out.flush();
     return 0;
+  }
+
+  /** One user per role, so that {@code ./recon serve} can be tried at once. */
+  private void addDemoUsers(Database database, PrintWriter out) {
+    Users users = new Users(database, recon.clock);
+    for (Role role : List.of(Role.ADMIN, Role.APPROVER, Role.PREPARER, Role.VIEWER)) {
+      users.add(role.label(), role, DEMO_PASSWORD, DEMO_ACTOR);
+    }
+    out.println(
+        "Demo users for ./recon serve: admin, approver, preparer, viewer; password "
+            + DEMO_PASSWORD
+            + " (DEMO ONLY: anyone who read the README knows it)");
   }
 
   private static LocalDate latestBookingDate(dev.recon.persistence.Transaction tx) {

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       BenchCommand.class,
       RulesCommand.class,
       AuditCommand.class,
+      UsersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {
@@ -63,7 +64,8 @@ public final class ReconCommand {
     return commandLine;
   }
 
-  Database openDatabase() {
+  /** The database the options name; for subcommands that {@code web} adds. */
+  public Database openDatabase() {
     return Database.open(databaseUrl());
   }
 
@@ -74,7 +76,11 @@ public final class ReconCommand {
     return environment.getOrDefault("RECON_DB_URL", Database.DEFAULT_URL);
   }
 
-  String actor() {
+  public Clock clock() {
+    return clock;
+  }
+
+  public String actor() {
     if (user != null && !user.isBlank()) {
       return user;
     }

@@ -125,7 +125,7 @@ public record RuleSet(
   }
 
   /** Compiles the rule-language files; raw DRL files are taken as they are. */
-  static RuleSet of(String name, List<RuleFile> sources) {
+  public static RuleSet of(String name, List<RuleFile> sources) {
     List<RuleFile> sorted =
         sources.stream().sorted((a, b) -> a.name().compareTo(b.name())).toList();
     List<RuleCompiler.Source> ruleSources =

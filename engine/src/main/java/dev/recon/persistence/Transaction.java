@@ -46,4 +46,12 @@ public final class Transaction {
   void flushAudit() {
     audit().flush();
   }
+
+  public UserStore users() {
+    return new UserStore(dsl);
+  }
+
+  public OverviewStore overview() {
+    return new OverviewStore(dsl);
+  }
 }

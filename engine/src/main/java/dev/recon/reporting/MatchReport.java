@@ -60,6 +60,29 @@ public record MatchReport(
     return new MatchReport(asOf, summarize(matched, unmatched), matched, unmatched);
   }
 
+  /**
+   * The part of the report about a booking period (inclusive; null leaves that end open): the
+   * accepted groups with a member booked in it (all their members, so each group still balances),
+   * the unmatched items booked in it, and the summary of those.
+   */
+  public MatchReport inPeriod(LocalDate from, LocalDate to) {
+    java.util.function.Predicate<Item> booked =
+        item ->
+            (from == null || !item.fact().bookingDate().isBefore(from))
+                && (to == null || !item.fact().bookingDate().isAfter(to));
+    java.util.Set<Long> groups = new java.util.HashSet<>();
+    for (GroupMember member : matched) {
+      if (booked.test(member.item())) {
+        groups.add(member.groupId());
+      }
+    }
+    List<GroupMember> keptMatched =
+        matched.stream().filter(member -> groups.contains(member.groupId())).toList();
+    List<Unmatched> keptUnmatched =
+        unmatched.stream().filter(open -> booked.test(open.item())).toList();
+    return new MatchReport(asOf, summarize(keptMatched, keptUnmatched), keptMatched, keptUnmatched);
+  }
+
   private record SideCurrency(Side side, String currency) {}
 
   private static final java.util.Comparator<SideCurrency> SUMMARY_ORDER =
