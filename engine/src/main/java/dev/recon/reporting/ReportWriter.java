@@ -89,6 +89,11 @@ public final class ReportWriter {
       first.setColumnWidth(c, 16 * 256);
     }
     AgingChart.draw(first, summary.agingHeaderRow());
+    // Printed (or converted to PDF) one page wide, so each label stays beside its amount.
+    first.setFitToPage(true);
+    first.getPrintSetup().setLandscape(true);
+    first.getPrintSetup().setFitWidth((short) 1);
+    first.getPrintSetup().setFitHeight((short) 0);
     SXSSFWorkbook workbook = new SXSSFWorkbook(template, ROWS_IN_MEMORY);
     workbook.setCompressTempFiles(true);
     try (OutputStream stream = Files.newOutputStream(out)) {
@@ -138,6 +143,7 @@ public final class ReportWriter {
       sheet.setColumnWidth(c, 16 * 256);
     }
     sheet.createFreezePane(0, 1);
+    sheet.getPrintSetup().setLandscape(true);
     return sheet;
   }
 
