@@ -21,8 +21,11 @@ public final class MatchStore {
 
   private final DSLContext dsl;
 
-  MatchStore(DSLContext dsl) {
+  private final ReconciliationTotals totals;
+
+  MatchStore(DSLContext dsl, ReconciliationTotals totals) {
     this.dsl = dsl;
+    this.totals = totals;
   }
 
   /**
@@ -114,6 +117,9 @@ public final class MatchStore {
       insert = insert.values(groupId, member.itemId(), member.side());
     }
     insert.execute();
+    if (ACCEPTED.equals(group.status())) {
+      totals.groupAccepted(groupId);
+    }
     return groupId;
   }
 
