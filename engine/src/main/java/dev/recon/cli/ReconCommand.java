@@ -30,6 +30,9 @@ import picocli.CommandLine.Option;
       RulesCommand.class,
       AuditCommand.class,
       UsersCommand.class,
+      ExceptionsCommand.class,
+      MatchManualCommand.class,
+      CorrectionsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {

@@ -257,7 +257,7 @@ public final class OverviewStore {
 
   /** Open exceptions, on items and on accounts. */
   public long openExceptions() {
-    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN));
+    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.in(ExceptionStore.OPEN_STATUSES));
   }
 
   /** A matching run as the runs list shows it. */

@@ -37,6 +37,10 @@ public final class Transaction {
     return new ExceptionStore(dsl);
   }
 
+  public CorrectionStore corrections() {
+    return new CorrectionStore(dsl);
+  }
+
   public ReportStore reports() {
     return new ReportStore(dsl);
   }
