@@ -61,7 +61,8 @@ public final class MatchRunner {
     return database.inTransaction(tx -> run(tx, ruleSet));
   }
 
-  private RunSummary run(Transaction tx, RuleSet ruleSet) {
+  /** As {@link #run(RuleSet)}, in the caller's transaction (a close run records its step in it). */
+  public RunSummary run(Transaction tx, RuleSet ruleSet) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long runId = tx.matches().startRun(ruleSet.name(), ruleSet.version(), actor, now);
     ItemStore.ToMatch toMatch = tx.items().toMatch();

@@ -49,6 +49,17 @@ public final class OverviewStore {
     public String label() {
       return label;
     }
+
+    /** The bucket of something this many days old. */
+    public static AgeBucket of(long days) {
+      AgeBucket bucket = DAYS_0_2;
+      for (AgeBucket candidate : values()) {
+        if (days >= candidate.fromDays) {
+          bucket = candidate;
+        }
+      }
+      return bucket;
+    }
   }
 
   /** Items of one side and currency: how many there are and how many are reconciled. */

@@ -62,6 +62,14 @@ public final class Transaction {
     return new UserStore(dsl);
   }
 
+  public CloseStore closes() {
+    return new CloseStore(dsl);
+  }
+
+  public MetricsStore metrics() {
+    return new MetricsStore(dsl);
+  }
+
   public OverviewStore overview() {
     return new OverviewStore(dsl);
   }
