@@ -9,7 +9,7 @@ import dev.recon.importing.Profiles;
 import dev.recon.matching.MatchRunner;
 import dev.recon.matching.RuleSet;
 import dev.recon.persistence.Database;
-import dev.recon.reporting.MatchReport;
+import dev.recon.reporting.ReportScope;
 import dev.recon.reporting.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -85,13 +85,14 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  imported " + result.describe());
       }
       Printing.run(out, new MatchRunner(database, recon.clock, DEMO_ACTOR).run(RuleSet.standard()));
-      MatchReport report =
-          database.inTransaction(tx -> MatchReport.build(tx, latestBookingDate(tx)));
-      Printing.summary(out, report);
-      for (Path written : ReportWriter.write(report, outDir.resolve("demo-report.xlsx"))) {
+      ReportScope scope = ReportScope.upTo(database.inTransaction(DemoCommand::latestBookingDate));
+      ReportWriter.Written report =
+          ReportWriter.write(database, scope, outDir.resolve("demo-report.xlsx"));
+      Printing.summary(out, report.summary());
+      for (Path written : report.files()) {
         out.println("Report: " + written);
       }
-      ReportWriter.write(report, outDir.resolve("demo-report.csv"));
+      ReportWriter.write(database, scope, outDir.resolve("demo-report.csv"));
       addDemoUsers(database, out);
     }
     out.flush();

@@ -54,10 +54,11 @@ public final class ItemStore {
     return select(reconciled());
   }
 
-  private Condition reconciled() {
+  /** Whether the current ITEM row is reconciled; the report's queries classify items by it too. */
+  static Condition reconciled() {
     return ITEM.SIDE
         .ne(Side.GATEWAY.name())
-        .and(DSL.exists(acceptedMembership()))
+        .and(DSL.exists(acceptedMembership(ITEM.ID)))
         .or(
             ITEM.SIDE
                 .eq(Side.GATEWAY.name())
@@ -147,7 +148,7 @@ public final class ItemStore {
         .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED));
   }
 
-  private static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
+  static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
     return DSL.selectOne()
         .from(MATCH_MEMBER)
         .join(MATCH_GROUP)
