@@ -45,10 +45,12 @@ public record InputFile(String name, byte[] bytes, String sha256) {
     if (dev.recon.importing.swift.Mt940Reader.looksLikeMt940(bytes)) {
       return FileFormat.MT940;
     }
-    if (dev.recon.importing.bai2.Bai2Reader.looksLikeBai2(bytes)) {
+    // A text format saved as UTF-16 is still recognised, so its reader can say what is wrong.
+    byte[] text = utf16Head(bytes);
+    if (dev.recon.importing.bai2.Bai2Reader.looksLikeBai2(text)) {
       return FileFormat.BAI2;
     }
-    String firstLine = firstLine(bytes);
+    String firstLine = firstLine(text);
     if (dev.recon.importing.gateway.PayPalReader.looksLikePayPal(firstLine)) {
       return FileFormat.PAYPAL;
     }
@@ -67,6 +69,25 @@ public record InputFile(String name, byte[] bytes, String sha256) {
       return FileFormat.XLSX;
     }
     return FileFormat.CSV;
+  }
+
+  /** The start of a UTF-16 text (with its byte-order mark) as UTF-8; other content as it is. */
+  private static byte[] utf16Head(byte[] bytes) {
+    boolean bigEndian = bytes.length >= 2 && bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF;
+    boolean littleEndian = bytes.length >= 2 && bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE;
+    if (!bigEndian && !littleEndian) {
+      return bytes;
+    }
+    int length = Math.min(bytes.length, 16384) & ~1;
+    String head =
+        new String(
+            bytes,
+            2,
+            length - 2,
+            bigEndian
+                ? java.nio.charset.StandardCharsets.UTF_16BE
+                : java.nio.charset.StandardCharsets.UTF_16LE);
+    return head.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** The first line of the content (at most 8 KiB of it), without a byte-order mark. */
