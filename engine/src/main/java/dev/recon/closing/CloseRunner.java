@@ -106,6 +106,10 @@ public final class CloseRunner {
    * @throws CloseBusy if another close of the date is running
    */
   public CloseRun close(LocalDate date) {
+    if (settings.inbox() != null && !Files.isDirectory(settings.inbox())) {
+      throw new IllegalArgumentException(
+          "inbox " + settings.inbox() + " is not a folder; create it or pass another --inbox");
+    }
     Optional<CloseLock> lock = CloseLock.tryAcquire(database, date);
     if (lock.isEmpty()) {
       throw busy(date);
