@@ -58,6 +58,10 @@ public final class Transaction {
     return new UserStore(dsl);
   }
 
+  public BenchStore bench() {
+    return new BenchStore(dsl);
+  }
+
   public OverviewStore overview() {
     return new OverviewStore(dsl);
   }
