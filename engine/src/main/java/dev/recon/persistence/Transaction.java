@@ -70,6 +70,10 @@ public final class Transaction {
     return new MetricsStore(dsl);
   }
 
+  public BenchStore bench() {
+    return new BenchStore(dsl);
+  }
+
   public OverviewStore overview() {
     return new OverviewStore(dsl);
   }
