@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Imports parsed files: one transaction per file, so a file is stored whole or not at all. A file
@@ -148,11 +147,9 @@ public final class Importer {
           List.of());
     }
     List<IdentifiedFact> identified = FactIdentity.identify(parsed.facts());
-    Set<String> stored =
-        imports.storedIdentities(identified.stream().map(IdentifiedFact::fingerprint).toList());
-    List<IdentifiedFact> fresh =
-        identified.stream().filter(item -> !stored.contains(item.identity())).toList();
     OffsetDateTime now = OffsetDateTime.now(clock);
+    // The counts are known once the items are in (a record another import stored meanwhile is a
+    // duplicate too), so the file row is written first and its counts recorded after.
     long fileId =
         imports.insertFile(
             new ImportStore.NewFile(
@@ -163,11 +160,13 @@ public final class Importer {
                 parsed.profile().name(),
                 accountOverride,
                 parsed.facts().size(),
-                fresh.size(),
-                identified.size() - fresh.size(),
+                0,
+                0,
                 actor,
                 now));
-    imports.insertItems(fileId, fresh);
+    int added = imports.insertNew(fileId, identified);
+    int duplicates = identified.size() - added;
+    imports.recordCounts(fileId, added, duplicates);
     tx.audit()
         .append(
             new AuditStore.Entry(
@@ -183,7 +182,7 @@ public final class Importer {
                     + " records="
                     + parsed.facts().size()
                     + " added="
-                    + fresh.size()));
+                    + added));
     List<String> breaks = new ArrayList<>();
     List<BalanceCheck> statements = new ArrayList<>(parsed.balanceChecks());
     statements.sort(
@@ -242,8 +241,8 @@ public final class Importer {
         false,
         null,
         parsed.facts().size(),
-        fresh.size(),
-        identified.size() - fresh.size(),
+        added,
+        duplicates,
         parsed.ignoredRows(),
         parsed.totalMinorByCurrency(),
         breaks);

@@ -8,12 +8,14 @@ import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
 import dev.recon.persistence.ItemStore;
 import dev.recon.persistence.MatchStore;
+import dev.recon.persistence.SharedRunStore;
 import dev.recon.persistence.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -67,11 +69,47 @@ public final class MatchRunner {
     ItemStore.ToMatch toMatch = tx.items().toMatch();
     List<Item> candidates = toMatch.items();
     MatchOutcome outcome = Matcher.match(candidates, ruleSet, toMatch.matchedIn());
-    Map<Long, String> matchedBy = new HashMap<>();
-    Map<Long, Waiting> waiting = new HashMap<>();
+    StoredGroups stored = storeGroups(tx, outcome.groups(), runId, ruleSet, now);
+    Map<Long, Item> byId = new HashMap<>();
+    candidates.forEach(item -> byId.put(item.id(), item));
+    Decisions decisions = Decisions.replay(stored.outcomes(), byId::get);
+    ExceptionSync sync =
+        syncExceptions(
+            tx,
+            outcome.unmatched(),
+            outcome.whyUnmatched(),
+            decisions.waiting(),
+            decisions.matchedBy(),
+            runId,
+            now);
+    int groups = stored.accepted() + stored.suggested();
+    tx.matches().finishRun(runId, candidates.size(), groups, now);
+    return new RunSummary(
+        runId,
+        ruleSet.name(),
+        ruleSet.version(),
+        candidates.size(),
+        stored.accepted(),
+        decisions.matchedBy().size(),
+        stored.suggested(),
+        sync.opened(),
+        sync.resolved());
+  }
+
+  /**
+   * Groups stored and what they decided about their items, in the order decided: {@code M} an item
+   * matched (reason names the group), {@code W} an item waiting in a suggestion, {@code H} an item
+   * held by an ambiguous decision's rival (waiting unless it waits already).
+   */
+  record StoredGroups(int accepted, int suggested, List<SharedRunStore.Outcome> outcomes) {}
+
+  /** Stores the accepted groups and the suggestions not stored before, each audited. */
+  static StoredGroups storeGroups(
+      Transaction tx, List<ProposedGroup> groups, long runId, RuleSet ruleSet, OffsetDateTime now) {
+    List<SharedRunStore.Outcome> outcomes = new ArrayList<>();
     int accepted = 0;
     int suggested = 0;
-    for (ProposedGroup group : outcome.groups()) {
+    for (ProposedGroup group : groups) {
       MatchStore.NewGroup row = toNewGroup(group);
       if (group.accepted()) {
         long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
@@ -79,15 +117,33 @@ public final class MatchRunner {
         for (Item item : group.items()) {
           // A sale's gateway transaction is reconciled by its payout, not by its booking.
           if (!(sales && item.fact().side() == Side.GATEWAY)) {
-            matchedBy.put(
-                item.id(), "matched by rule \"" + group.ruleName() + "\" in group #" + groupId);
+            outcomes.add(
+                new SharedRunStore.Outcome(
+                    item.id(),
+                    'M',
+                    null,
+                    "matched by rule \"" + group.ruleName() + "\" in group #" + groupId));
           }
         }
         accepted++;
         tx.audit().append(auditOf(group, groupId, ruleSet, now));
       } else {
-        group.items().forEach(i -> waiting.put(i.id(), new Waiting(i, group)));
-        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), new Waiting(i, group)));
+        String type =
+            group.status() == ProposedGroup.Status.AMBIGUOUS
+                ? ExceptionStore.AMBIGUOUS
+                : ExceptionStore.SUGGESTED;
+        group
+            .items()
+            .forEach(
+                i ->
+                    outcomes.add(
+                        new SharedRunStore.Outcome(i.id(), 'W', type, group.explanation())));
+        group
+            .heldItems()
+            .forEach(
+                i ->
+                    outcomes.add(
+                        new SharedRunStore.Outcome(i.id(), 'H', type, group.explanation())));
         if (!tx.matches().exists(row.memberKey(), MatchStore.SUGGESTED)) {
           long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
           suggested++;
@@ -95,29 +151,41 @@ public final class MatchRunner {
         }
       }
     }
-    ExceptionSync sync = syncExceptions(tx, outcome, waiting, matchedBy, runId, now);
-    tx.matches().finishRun(runId, candidates.size(), accepted + suggested, now);
-    return new RunSummary(
-        runId,
-        ruleSet.name(),
-        ruleSet.version(),
-        candidates.size(),
-        accepted,
-        matchedBy.size(),
-        suggested,
-        sync.opened(),
-        sync.resolved());
+    return new StoredGroups(accepted, suggested, outcomes);
   }
 
-  private record ExceptionSync(int opened, int resolved) {}
+  /** The items matched (with the reason) and waiting for review, by item id. */
+  record Decisions(Map<Long, String> matchedBy, Map<Long, Waiting> waiting) {
+    /** Replays outcomes in order ({@code S} outcomes are ignored). */
+    static Decisions replay(
+        List<SharedRunStore.Outcome> outcomes, java.util.function.LongFunction<Item> itemOf) {
+      Map<Long, String> matchedBy = new HashMap<>();
+      Map<Long, Waiting> waiting = new HashMap<>();
+      for (SharedRunStore.Outcome o : outcomes) {
+        switch (o.kind()) {
+          case 'M' -> matchedBy.put(o.itemId(), o.reason());
+          case 'W' ->
+              waiting.put(o.itemId(), new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason()));
+          case 'H' ->
+              waiting.putIfAbsent(
+                  o.itemId(), new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason()));
+          default -> {}
+        }
+      }
+      return new Decisions(matchedBy, waiting);
+    }
+  }
+
+  record ExceptionSync(int opened, int resolved) {}
 
   /** An item waiting for review in a suggestion (as a member or as a held rival). */
-  private record Waiting(Item item, ProposedGroup group) {}
+  record Waiting(Item item, String type, String reason) {}
 
   /** Opens exceptions for items not matched and resolves those of items now matched. */
-  private static ExceptionSync syncExceptions(
+  static ExceptionSync syncExceptions(
       Transaction tx,
-      MatchOutcome outcome,
+      List<Item> unmatched,
+      Map<Long, String> whyUnmatched,
       Map<Long, Waiting> waiting,
       Map<Long, String> matchedBy,
       long runId,
@@ -125,24 +193,19 @@ public final class MatchRunner {
     ExceptionStore exceptions = tx.exceptions();
     Map<Long, ExceptionStore.OpenException> open = exceptions.openDetailsByItem();
     int opened = 0;
-    for (Item item : outcome.unmatched()) {
+    for (Item item : unmatched) {
       opened +=
           openOnce(
               exceptions,
               open,
               item,
               ExceptionStore.UNMATCHED,
-              outcome.whyUnmatched().get(item.id()),
+              whyUnmatched.get(item.id()),
               runId,
               now);
     }
     for (Waiting entry : waiting.values()) {
-      ProposedGroup group = entry.group();
-      String type =
-          group.status() == ProposedGroup.Status.AMBIGUOUS
-              ? ExceptionStore.AMBIGUOUS
-              : ExceptionStore.SUGGESTED;
-      opened += openOnce(exceptions, open, entry.item(), type, group.explanation(), runId, now);
+      opened += openOnce(exceptions, open, entry.item(), entry.type(), entry.reason(), runId, now);
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {

@@ -30,6 +30,10 @@ public final class Transaction {
     return new MatchStore(dsl);
   }
 
+  public SharedRunStore sharedRuns() {
+    return new SharedRunStore(dsl);
+  }
+
   public ExceptionStore exceptions() {
     return new ExceptionStore(dsl);
   }
