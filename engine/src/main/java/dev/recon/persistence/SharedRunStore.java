@@ -96,14 +96,15 @@ public final class SharedRunStore {
 
   /**
    * Claims the first open partition (of the run, or of any run) whose lease is free or ran out,
-   * skipping rows another worker has locked, and leases it to the worker. The finish of a run is
-   * offered only once all its partitions are done.
+   * skipping rows another worker has locked, and leases it to the worker. Only runs started with
+   * the worker's rule-set version are offered. The finish of a run is offered only once all its
+   * partitions are done.
    */
-  public Optional<Claim> claim(String worker, Long runId, int leaseSeconds) {
+  public Optional<Claim> claim(String worker, Long runId, String ruleSetVersion, int leaseSeconds) {
     String sql =
         "SELECT p.run_id, p.partition_no, p.label, r.rule_set_version"
             + " FROM run_partition p JOIN match_run r ON r.id = p.run_id"
-            + " WHERE p.status = 'OPEN'"
+            + " WHERE p.status = 'OPEN' AND r.rule_set_version = ?"
             + (runId == null ? "" : " AND p.run_id = " + runId.longValue())
             + " AND (p.lease_until IS NULL OR p.lease_until < clock_timestamp())"
             + " AND (p.partition_no >= 0 OR NOT EXISTS (SELECT 1 FROM run_partition o"
@@ -111,7 +112,7 @@ public final class SharedRunStore {
             + " ORDER BY p.run_id, p.partition_no"
             + " LIMIT 1 FOR UPDATE OF p SKIP LOCKED";
     Optional<Claim> claim =
-        dsl.resultQuery(sql)
+        dsl.resultQuery(sql, ruleSetVersion)
             .fetchOptional(
                 r ->
                     new Claim(
@@ -267,6 +268,13 @@ public final class SharedRunStore {
   public int openPartitions(long runId) {
     return dsl.fetchCount(
         RUN_PARTITION, RUN_PARTITION.RUN_ID.eq(runId).and(RUN_PARTITION.STATUS.eq(OPEN)));
+  }
+
+  /** Open partitions of runs started with another rule-set version than this one. */
+  public int openElsewhere(String ruleSetVersion) {
+    return dsl.fetchCount(
+        RUN_PARTITION.join(MATCH_RUN).on(MATCH_RUN.ID.eq(RUN_PARTITION.RUN_ID)),
+        RUN_PARTITION.STATUS.eq(OPEN).and(MATCH_RUN.RULE_SET_VERSION.ne(ruleSetVersion)));
   }
 
   /** Partitions of a run that were claimed more than once (a worker died or lost its lease). */
