@@ -50,6 +50,12 @@ final class BenchCommand implements Callable<Integer> {
               + " (a fresh embedded database in a temporary folder unless --db is given)")
   boolean withDatabase;
 
+  @Option(
+      names = "--import-only",
+      description =
+          "With --with-db: stop after the import (time parsing and loading the CSV files only)")
+  boolean importOnly;
+
   @ParentCommand ReconCommand recon;
 
   @Override
@@ -75,6 +81,7 @@ final class BenchCommand implements Callable<Integer> {
           ruleSet,
           url,
           workDir.resolve("files"),
+          importOnly,
           recon.clock,
           spec.commandLine().getOut());
     } finally {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       ImportCommand.class,
       ParseCommand.class,
       MatchCommand.class,
+      WorkerCommand.class,
       ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,

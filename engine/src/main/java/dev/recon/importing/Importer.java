@@ -77,10 +77,21 @@ public final class Importer {
    * change nothing and do not count.
    */
   private static void refuseClosedDates(
-      Transaction tx, String fileName, List<IdentifiedFact> fresh) {
+      Transaction tx, String fileName, List<IdentifiedFact> identified) {
     Map<LocalDate, CloseStore.LockedDate> locked =
-        tx.closes().lockedAmong(fresh.stream().map(f -> f.fact().bookingDate()).toList());
+        tx.closes().lockedAmong(identified.stream().map(f -> f.fact().bookingDate()).toList());
     if (locked.isEmpty()) {
+      return;
+    }
+    // Only now (a closed date is rare) are the items already stored looked up and left out.
+    List<IdentifiedFact> onClosedDates =
+        identified.stream().filter(f -> locked.containsKey(f.fact().bookingDate())).toList();
+    Set<String> stored =
+        tx.imports()
+            .storedIdentities(onClosedDates.stream().map(IdentifiedFact::fingerprint).toList());
+    List<IdentifiedFact> fresh =
+        onClosedDates.stream().filter(item -> !stored.contains(item.identity())).toList();
+    if (fresh.isEmpty()) {
       return;
     }
     List<Problem> problems = new ArrayList<>();
@@ -198,12 +209,10 @@ public final class Importer {
           List.of());
     }
     List<IdentifiedFact> identified = FactIdentity.identify(parsed.facts());
-    Set<String> stored =
-        imports.storedIdentities(identified.stream().map(IdentifiedFact::fingerprint).toList());
-    List<IdentifiedFact> fresh =
-        identified.stream().filter(item -> !stored.contains(item.identity())).toList();
-    refuseClosedDates(tx, parsed.file().name(), fresh);
+    refuseClosedDates(tx, parsed.file().name(), identified);
     OffsetDateTime now = OffsetDateTime.now(clock);
+    // The counts are known once the items are in (a record another import stored meanwhile is a
+    // duplicate too), so the file row is written first and its counts recorded after.
     long fileId =
         imports.insertFile(
             new ImportStore.NewFile(
@@ -214,11 +223,13 @@ public final class Importer {
                 parsed.profile().name(),
                 accountOverride,
                 parsed.facts().size(),
-                fresh.size(),
-                identified.size() - fresh.size(),
+                0,
+                0,
                 actor,
                 now));
-    imports.insertItems(fileId, fresh);
+    int added = imports.insertNew(fileId, identified);
+    int duplicates = identified.size() - added;
+    imports.recordCounts(fileId, added, duplicates);
     tx.audit()
         .append(
             new AuditStore.Entry(
@@ -234,7 +245,7 @@ public final class Importer {
                     + " records="
                     + parsed.facts().size()
                     + " added="
-                    + fresh.size()));
+                    + added));
     List<String> breaks = new ArrayList<>();
     List<BalanceCheck> statements = new ArrayList<>(parsed.balanceChecks());
     statements.sort(
@@ -299,8 +310,8 @@ public final class Importer {
         false,
         null,
         parsed.facts().size(),
-        fresh.size(),
-        identified.size() - fresh.size(),
+        added,
+        duplicates,
         parsed.ignoredRows(),
         parsed.totalMinorByCurrency(),
         breaks);

@@ -8,12 +8,14 @@ import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
 import dev.recon.persistence.ItemStore;
 import dev.recon.persistence.MatchStore;
+import dev.recon.persistence.SharedRunStore;
 import dev.recon.persistence.Transaction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -68,16 +70,64 @@ public final class MatchRunner {
     ItemStore.ToMatch toMatch = tx.items().toMatch();
     List<Item> candidates = toMatch.items();
     MatchOutcome outcome = Matcher.match(candidates, ruleSet, toMatch.matchedIn());
-    Map<Long, String> matchedBy = new HashMap<>();
-    Map<Long, Waiting> waiting = new HashMap<>();
-    Map<Long, Refused> refused = new HashMap<>();
+    StoredGroups stored = storeGroups(tx, outcome.groups(), runId, ruleSet, now);
+    Map<Long, Item> byId = new HashMap<>();
+    candidates.forEach(item -> byId.put(item.id(), item));
+    Decisions decisions = Decisions.replay(stored.outcomes(), byId::get);
+    ExceptionSync sync =
+        syncExceptions(
+            tx,
+            outcome.unmatched(),
+            outcome.whyUnmatched(),
+            decisions.waiting(),
+            decisions.refused(),
+            decisions.matchedBy(),
+            runId,
+            now);
+    int groups = stored.accepted() + stored.suggested();
+    tx.matches().finishRun(runId, candidates.size(), groups, now);
+    return new RunSummary(
+        runId,
+        ruleSet.name(),
+        ruleSet.version(),
+        candidates.size(),
+        stored.accepted(),
+        decisions.matchedBy().size(),
+        stored.suggested(),
+        sync.opened(),
+        sync.resolved());
+  }
+
+  /**
+   * Groups stored and what they decided about their items, in the order decided: {@code M} an item
+   * matched (reason names the group), {@code W} an item waiting in a suggestion, {@code H} an item
+   * held by an ambiguous decision's rival (waiting unless it waits already), {@code R} an item of a
+   * group a person rejected or undid before, which is not made again (back in the queue unless
+   * matched or waiting).
+   */
+  record StoredGroups(int accepted, int suggested, List<SharedRunStore.Outcome> outcomes) {}
+
+  /** Stores the accepted groups and the suggestions not stored before, each audited. */
+  static StoredGroups storeGroups(
+      Transaction tx, List<ProposedGroup> groups, long runId, RuleSet ruleSet, OffsetDateTime now) {
+    List<SharedRunStore.Outcome> outcomes = new ArrayList<>();
     int accepted = 0;
     int suggested = 0;
-    for (ProposedGroup group : outcome.groups()) {
+    for (ProposedGroup group : groups) {
       MatchStore.NewGroup row = toNewGroup(group);
       if (tx.matches().refused(row.memberKey())) {
         // A person rejected or undid this very group: its items stay in the queue.
-        group.items().forEach(i -> refused.putIfAbsent(i.id(), new Refused(i, group)));
+        boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
+        String reason =
+            "a person refused rule \""
+                + group.ruleName()
+                + "\"'s match of these items before; it is not made again. "
+                + group.explanation();
+        for (Item item : group.items()) {
+          if (!(sales && item.fact().side() == Side.GATEWAY)) {
+            outcomes.add(new SharedRunStore.Outcome(item.id(), 'R', null, reason, null));
+          }
+        }
         continue;
       }
       if (group.accepted()) {
@@ -86,52 +136,95 @@ public final class MatchRunner {
         for (Item item : group.items()) {
           // A sale's gateway transaction is reconciled by its payout, not by its booking.
           if (!(sales && item.fact().side() == Side.GATEWAY)) {
-            matchedBy.put(
-                item.id(), "matched by rule \"" + group.ruleName() + "\" in group #" + groupId);
+            outcomes.add(
+                new SharedRunStore.Outcome(
+                    item.id(),
+                    'M',
+                    null,
+                    "matched by rule \"" + group.ruleName() + "\" in group #" + groupId,
+                    null));
           }
         }
         accepted++;
         tx.audit().append(auditOf(group, groupId, ruleSet, now));
       } else {
-        Long groupId = tx.matches().findId(row.memberKey(), MatchStore.SUGGESTED).orElse(null);
-        if (groupId == null) {
-          groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
+        String type =
+            group.status() == ProposedGroup.Status.AMBIGUOUS
+                ? ExceptionStore.AMBIGUOUS
+                : ExceptionStore.SUGGESTED;
+        Long found = tx.matches().findId(row.memberKey(), MatchStore.SUGGESTED).orElse(null);
+        if (found == null) {
+          found = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
           suggested++;
-          tx.audit().append(auditOf(group, groupId, ruleSet, now));
+          tx.audit().append(auditOf(group, found, ruleSet, now));
         }
-        long id = groupId;
-        group.items().forEach(i -> waiting.put(i.id(), new Waiting(i, group, id)));
-        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), new Waiting(i, group, id)));
+        Long groupId = found;
+        group
+            .items()
+            .forEach(
+                i ->
+                    outcomes.add(
+                        new SharedRunStore.Outcome(
+                            i.id(), 'W', type, group.explanation(), groupId)));
+        group
+            .heldItems()
+            .forEach(
+                i ->
+                    outcomes.add(
+                        new SharedRunStore.Outcome(
+                            i.id(), 'H', type, group.explanation(), groupId)));
       }
     }
-    refused.keySet().removeAll(matchedBy.keySet());
-    refused.keySet().removeAll(waiting.keySet());
-    ExceptionSync sync = syncExceptions(tx, outcome, waiting, refused, matchedBy, runId, now);
-    tx.matches().finishRun(runId, candidates.size(), accepted + suggested, now);
-    return new RunSummary(
-        runId,
-        ruleSet.name(),
-        ruleSet.version(),
-        candidates.size(),
-        accepted,
-        matchedBy.size(),
-        suggested,
-        sync.opened(),
-        sync.resolved());
+    return new StoredGroups(accepted, suggested, outcomes);
   }
 
-  private record ExceptionSync(int opened, int resolved) {}
+  /**
+   * The items matched (with the reason), waiting for review, and refused (neither matched nor
+   * waiting), by item id.
+   */
+  record Decisions(
+      Map<Long, String> matchedBy, Map<Long, Waiting> waiting, Map<Long, Refused> refused) {
+    /** Replays outcomes in order ({@code S} outcomes are ignored). */
+    static Decisions replay(
+        List<SharedRunStore.Outcome> outcomes, java.util.function.LongFunction<Item> itemOf) {
+      Map<Long, String> matchedBy = new HashMap<>();
+      Map<Long, Waiting> waiting = new HashMap<>();
+      Map<Long, Refused> refused = new HashMap<>();
+      for (SharedRunStore.Outcome o : outcomes) {
+        switch (o.kind()) {
+          case 'M' -> matchedBy.put(o.itemId(), o.reason());
+          case 'W' ->
+              waiting.put(
+                  o.itemId(),
+                  new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason(), o.groupId()));
+          case 'H' ->
+              waiting.putIfAbsent(
+                  o.itemId(),
+                  new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason(), o.groupId()));
+          case 'R' ->
+              refused.putIfAbsent(o.itemId(), new Refused(itemOf.apply(o.itemId()), o.reason()));
+          default -> {}
+        }
+      }
+      refused.keySet().removeAll(matchedBy.keySet());
+      refused.keySet().removeAll(waiting.keySet());
+      return new Decisions(matchedBy, waiting, refused);
+    }
+  }
+
+  record ExceptionSync(int opened, int resolved) {}
 
   /** An item waiting for review in a suggestion (as a member or as a held rival). */
-  private record Waiting(Item item, ProposedGroup group, long groupId) {}
+  record Waiting(Item item, String type, String reason, Long groupId) {}
 
-  /** An item whose group a person rejected or undid before. */
-  private record Refused(Item item, ProposedGroup group) {}
+  /** An item whose group a person rejected or undid before, and why it is back in the queue. */
+  record Refused(Item item, String reason) {}
 
   /** Opens exceptions for items not matched and resolves those of items now matched. */
-  private static ExceptionSync syncExceptions(
+  static ExceptionSync syncExceptions(
       Transaction tx,
-      MatchOutcome outcome,
+      List<Item> unmatched,
+      Map<Long, String> whyUnmatched,
       Map<Long, Waiting> waiting,
       Map<Long, Refused> refused,
       Map<Long, String> matchedBy,
@@ -143,33 +236,17 @@ public final class MatchRunner {
     writtenOff.addAll(tx.corrections().itemsSettled());
     Opener opener = new Opener(exceptions, open, writtenOff, runId, now);
     int opened = 0;
-    for (Item item : outcome.unmatched()) {
-      opened +=
-          opener.openOnce(
-              item, ExceptionStore.UNMATCHED, outcome.whyUnmatched().get(item.id()), null);
+    for (Item item : unmatched) {
+      opened += opener.openOnce(item, ExceptionStore.UNMATCHED, whyUnmatched.get(item.id()), null);
     }
     for (Refused entry : refused.values()) {
-      if (GroupSums.scopeOf(entry.group().items()) == Scope.SALES
-          && entry.item().fact().side() == Side.GATEWAY) {
-        continue;
-      }
-      String reason =
-          "a person refused rule \""
-              + entry.group().ruleName()
-              + "\"'s match of these items before; it is not made again. "
-              + entry.group().explanation();
       if (!open.containsKey(entry.item().id())) {
         // An open exception keeps the person's own words on why the match was refused.
-        opened += opener.openOnce(entry.item(), ExceptionStore.UNMATCHED, reason, null);
+        opened += opener.openOnce(entry.item(), ExceptionStore.UNMATCHED, entry.reason(), null);
       }
     }
     for (Waiting entry : waiting.values()) {
-      ProposedGroup group = entry.group();
-      String type =
-          group.status() == ProposedGroup.Status.AMBIGUOUS
-              ? ExceptionStore.AMBIGUOUS
-              : ExceptionStore.SUGGESTED;
-      opened += opener.openOnce(entry.item(), type, group.explanation(), entry.groupId());
+      opened += opener.openOnce(entry.item(), entry.type(), entry.reason(), entry.groupId());
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {

@@ -104,6 +104,32 @@ public final class Matcher {
     return new Decided(groups, unmatched);
   }
 
+  /**
+   * One partition's share of a run (a worker's): its candidates and decisions, exactly as {@link
+   * #decide} makes them for this partition.
+   *
+   * @return the groups, and the positions (as {@code partition.positions()} gives them) of the
+   *     items they settle
+   */
+  static PartitionResult matchPartition(
+      Partitions.Partition partition, Map<Long, Set<Scope>> matchedIn, RuleSet ruleSet) {
+    Proposals proposals =
+        PartitionedRun.inSession(
+            partition,
+            RuleBase.of(ruleSet),
+            ruleSet.groupSpecs(),
+            session -> {
+              CandidateSink sink = new CandidateSink();
+              session.set("candidates", sink);
+              return p -> new Proposals(p, sink.candidates());
+            });
+    PartitionDecided decided = decidePartition(proposals, matchedIn);
+    return new PartitionResult(decided.groups(), decided.settled());
+  }
+
+  /** See {@link #matchPartition}. */
+  record PartitionResult(List<ProposedGroup> groups, List<Integer> settledPositions) {}
+
   private static PartitionDecided decidePartition(
       Proposals proposals, Map<Long, Set<Scope>> matchedIn) {
     List<Item> items = proposals.partition().items();

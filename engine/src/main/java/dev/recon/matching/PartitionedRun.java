@@ -101,7 +101,7 @@ final class PartitionedRun {
     }
   }
 
-  private static <R> R inSession(
+  static <R> R inSession(
       Partitions.Partition partition,
       KieBase kieBase,
       List<GroupSpec> groupSpecs,

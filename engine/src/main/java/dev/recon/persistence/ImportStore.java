@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
 
 /** Imported files and the items they added. */
 public final class ImportStore {
@@ -167,7 +168,33 @@ public final class ImportStore {
         .getId();
   }
 
-  public void insertItems(long fileId, List<IdentifiedFact> items) {
+  /**
+   * Stores the items whose identity is not stored yet under the file, in the caller's transaction,
+   * and returns how many were added. On PostgreSQL the rows go in by {@code COPY} through a staging
+   * table ({@link ItemCopy}); elsewhere stored identities are looked up in chunks and the rest
+   * inserted in multi-row batches.
+   */
+  public int insertNew(long fileId, List<IdentifiedFact> items) {
+    if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+      return dsl.connectionResult(connection -> ItemCopy.insertNew(connection, fileId, items));
+    }
+    Set<String> stored = storedIdentities(items.stream().map(IdentifiedFact::fingerprint).toList());
+    List<IdentifiedFact> fresh =
+        items.stream().filter(item -> !stored.contains(item.identity())).toList();
+    insertItems(fileId, fresh);
+    return fresh.size();
+  }
+
+  /** Records how many of a file's records were added and how many were stored already. */
+  public void recordCounts(long fileId, int added, int duplicates) {
+    dsl.update(IMPORTED_FILE)
+        .set(IMPORTED_FILE.ADDED_COUNT, added)
+        .set(IMPORTED_FILE.DUPLICATE_COUNT, duplicates)
+        .where(IMPORTED_FILE.ID.eq(fileId))
+        .execute();
+  }
+
+  private void insertItems(long fileId, List<IdentifiedFact> items) {
     for (int from = 0; from < items.size(); from += CHUNK_ROWS) {
       var insert =
           dsl.insertInto(ITEM)

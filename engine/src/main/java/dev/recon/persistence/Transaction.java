@@ -33,6 +33,10 @@ public final class Transaction {
     return new MatchStore(dsl, totals);
   }
 
+  public SharedRunStore sharedRuns() {
+    return new SharedRunStore(dsl);
+  }
+
   public ExceptionStore exceptions() {
     return new ExceptionStore(dsl);
   }

@@ -60,11 +60,13 @@ class BenchTest {
         RuleSet.standard(),
         "jdbc:h2:file:" + dir.resolve("db/recon").toAbsolutePath(),
         dir.resolve("files"),
+        false,
         Clock.fixed(Instant.parse("2026-11-12T02:00:00Z"), ZoneOffset.UTC),
         new PrintWriter(text));
 
     assertThat(text.toString())
-        .contains("import (parse, identify, insert)")
+        .containsPattern("import bank.csv\\s+1,000 lines: parse")
+        .contains("import all:")
         .contains("(" + trueGroups + " groups,");
   }
 }
