@@ -176,7 +176,8 @@ public final class ImportStore {
    */
   public int insertNew(long fileId, List<IdentifiedFact> items) {
     if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-      return dsl.connectionResult(connection -> ItemCopy.insertNew(connection, fileId, items));
+      return dsl.connectionResult(
+          connection -> ItemCopy.insertNew(connection, fileId, items, totals));
     }
     Set<String> stored = storedIdentities(items.stream().map(IdentifiedFact::fingerprint).toList());
     List<IdentifiedFact> fresh =
