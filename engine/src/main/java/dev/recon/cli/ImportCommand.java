@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
     name = "import",
     mixinStandardHelpOptions = true,
     description = {
-      "Imports statement, gateway or ledger files: CSV or XLSX with a profile; ISO 20022 camt and"
-          + " SWIFT MT940 bank statements as they are.",
+      "Imports statement, gateway or ledger files: CSV or XLSX with a profile; ISO 20022 camt,"
+          + " SWIFT MT940/MT942, OFX, BAI2 statements and Stripe payout, PayPal and Adyen"
+          + " reports as they are (their format is detected from the content).",
       "Each file is stored whole or not at all. A file imported before adds nothing; rows already"
           + " stored from an overlapping file are skipped."
     })

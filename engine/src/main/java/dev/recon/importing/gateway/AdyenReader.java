@@ -63,6 +63,9 @@ public final class AdyenReader {
       if (reading.full()) {
         break;
       }
+      if (!header.fits(row, reading)) {
+        continue;
+      }
       String kind = kind(header.get(row, "Type"));
       if (kind.equals("payout")) {
         reading.ignored++;

@@ -161,6 +161,9 @@ public final class PayPalReader {
         base.problem(line, null, "an SB body row before any CH column header row");
         return;
       }
+      if (!header.fits(row, base)) {
+        return;
+      }
       String id = header.get(row, "Transaction ID");
       String code = header.get(row, "Transaction Event Code");
       String kind = kind(code);

@@ -42,9 +42,11 @@ final class ReportRows {
   static final class Header {
     private final Map<String, Integer> positions = new HashMap<>();
     final int line;
+    private final int size;
 
     Header(Row row) {
       this.line = row.line();
+      this.size = row.cells().size();
       for (int i = 0; i < row.cells().size(); i++) {
         positions.putIfAbsent(key(row.cells().get(i)), i);
       }
@@ -61,6 +63,24 @@ final class ReportRows {
     /** The value of a column in a row, "" when the column or cell is missing. */
     String get(Row row, String name) {
       return row.cell(at(name));
+    }
+
+    /** Whether a row has the header's number of fields; if not, a problem says so. */
+    boolean fits(Row row, ReportReading reading) {
+      if (row.cells().size() == size) {
+        return true;
+      }
+      reading.problem(
+          row.line(),
+          null,
+          "the row has "
+              + row.cells().size()
+              + " fields but the header (line "
+              + line
+              + ") has "
+              + size
+              + "; a value holds an unquoted comma, or the row is cut or joined");
+      return false;
     }
 
     /** Refuses a report whose header lacks a column the reader needs. */
@@ -124,9 +144,7 @@ final class ReportRows {
                         + cell.length()
                         + " characters long, more than the "
                         + CELL_LENGTH_MAX
-                        + " a "
-                        + formatName
-                        + " value may have; the file is damaged"));
+                        + " a report value may have; the file is damaged"));
           }
         }
         rows.add(new Row(line, cells));
@@ -170,9 +188,7 @@ final class ReportRows {
                       + (i - start)
                       + " characters long, more than the "
                       + LINE_LENGTH_MAX
-                      + " a "
-                      + formatName
-                      + " row may have; the file is damaged or not a "
+                      + " a report row may have; the file is damaged or is no "
                       + formatName));
         }
         line++;

@@ -56,6 +56,9 @@ public final class StripePayoutReader {
       if (reading.full()) {
         break;
       }
+      if (!header.fits(row, reading)) {
+        continue;
+      }
       String kind = kind(header.get(row, "reporting_category"));
       if (kind.equals("payout")) {
         reading.ignored++;
