@@ -201,7 +201,7 @@ public final class QueryPlanStore {
                 + " booking_date, reference, reference_raw, fingerprint, occurrence)"
                 + " SELECT f.first_id + (g - 1) / 10000, (g - 1) %% 10000 + 1,"
                 + " (ARRAY['BANK', 'LEDGER', 'GATEWAY'])[1 + g %% 3], 'ACC-' || (g / 2 %% 50),"
-                + " (ARRAY['EUR', 'USD', 'GBP'])[1 + (g / 100) %% 3], (g * 7919) %% 1000000 - 500000,"
+                + " (ARRAY['EUR', 'USD', 'GBP'])[1 + (g / 100) %% 3], (g::bigint * 7919) %% 1000000 - 500000,"
                 + " date '2024-01-01' + (g / 2 %% 730)::int, 'REF' || (g / 2), 'REF ' || (g / 2),"
                 + " md5('i' || g) || md5('j' || g), 1"
                 + " FROM generate_series(1, %d) g,"
