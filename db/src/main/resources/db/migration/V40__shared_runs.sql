@@ -36,7 +36,8 @@ CREATE TABLE run_item (
 -- What each finished partition decided about its items, committed with its groups, for the run's
 -- finish to bring the exception queue in line exactly as a single-process run does: M matched (the
 -- reason names the group), S settled without being matched (in a suggestion or ambiguous), W
--- waiting in a suggestion (type and reason), H held by an ambiguous rival (kept only if no W).
+-- waiting in a suggestion (type, reason and the suggestion's group), H held by an ambiguous rival
+-- (kept only if no W), R in a group a person refused before (back in the queue unless M or W).
 CREATE TABLE run_outcome (
     run_id       BIGINT        NOT NULL REFERENCES match_run (id),
     partition_no INTEGER       NOT NULL,
@@ -45,5 +46,6 @@ CREATE TABLE run_outcome (
     kind         CHAR(1)       NOT NULL,
     type         VARCHAR(32),
     reason       VARCHAR(2000),
+    group_id     BIGINT,
     PRIMARY KEY (run_id, partition_no, seq)
 );

@@ -63,7 +63,8 @@ public final class MatchRunner {
     return database.inTransaction(tx -> run(tx, ruleSet));
   }
 
-  private RunSummary run(Transaction tx, RuleSet ruleSet) {
+  /** As {@link #run(RuleSet)}, in the caller's transaction (a close run records its step in it). */
+  public RunSummary run(Transaction tx, RuleSet ruleSet) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long runId = tx.matches().startRun(ruleSet.name(), ruleSet.version(), actor, now);
     ItemStore.ToMatch toMatch = tx.items().toMatch();
@@ -79,6 +80,7 @@ public final class MatchRunner {
             outcome.unmatched(),
             outcome.whyUnmatched(),
             decisions.waiting(),
+            decisions.refused(),
             decisions.matchedBy(),
             runId,
             now);
@@ -99,7 +101,9 @@ public final class MatchRunner {
   /**
    * Groups stored and what they decided about their items, in the order decided: {@code M} an item
    * matched (reason names the group), {@code W} an item waiting in a suggestion, {@code H} an item
-   * held by an ambiguous decision's rival (waiting unless it waits already).
+   * held by an ambiguous decision's rival (waiting unless it waits already), {@code R} an item of a
+   * group a person rejected or undid before, which is not made again (back in the queue unless
+   * matched or waiting).
    */
   record StoredGroups(int accepted, int suggested, List<SharedRunStore.Outcome> outcomes) {}
 
@@ -111,6 +115,21 @@ public final class MatchRunner {
     int suggested = 0;
     for (ProposedGroup group : groups) {
       MatchStore.NewGroup row = toNewGroup(group);
+      if (tx.matches().refused(row.memberKey())) {
+        // A person rejected or undid this very group: its items stay in the queue.
+        boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
+        String reason =
+            "a person refused rule \""
+                + group.ruleName()
+                + "\"'s match of these items before; it is not made again. "
+                + group.explanation();
+        for (Item item : group.items()) {
+          if (!(sales && item.fact().side() == Side.GATEWAY)) {
+            outcomes.add(new SharedRunStore.Outcome(item.id(), 'R', null, reason, null));
+          }
+        }
+        continue;
+      }
       if (group.accepted()) {
         long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
         boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
@@ -122,7 +141,8 @@ public final class MatchRunner {
                     item.id(),
                     'M',
                     null,
-                    "matched by rule \"" + group.ruleName() + "\" in group #" + groupId));
+                    "matched by rule \"" + group.ruleName() + "\" in group #" + groupId,
+                    null));
           }
         }
         accepted++;
@@ -132,54 +152,73 @@ public final class MatchRunner {
             group.status() == ProposedGroup.Status.AMBIGUOUS
                 ? ExceptionStore.AMBIGUOUS
                 : ExceptionStore.SUGGESTED;
+        Long found = tx.matches().findId(row.memberKey(), MatchStore.SUGGESTED).orElse(null);
+        if (found == null) {
+          found = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
+          suggested++;
+          tx.audit().append(auditOf(group, found, ruleSet, now));
+        }
+        Long groupId = found;
         group
             .items()
             .forEach(
                 i ->
                     outcomes.add(
-                        new SharedRunStore.Outcome(i.id(), 'W', type, group.explanation())));
+                        new SharedRunStore.Outcome(
+                            i.id(), 'W', type, group.explanation(), groupId)));
         group
             .heldItems()
             .forEach(
                 i ->
                     outcomes.add(
-                        new SharedRunStore.Outcome(i.id(), 'H', type, group.explanation())));
-        if (!tx.matches().exists(row.memberKey(), MatchStore.SUGGESTED)) {
-          long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
-          suggested++;
-          tx.audit().append(auditOf(group, groupId, ruleSet, now));
-        }
+                        new SharedRunStore.Outcome(
+                            i.id(), 'H', type, group.explanation(), groupId)));
       }
     }
     return new StoredGroups(accepted, suggested, outcomes);
   }
 
-  /** The items matched (with the reason) and waiting for review, by item id. */
-  record Decisions(Map<Long, String> matchedBy, Map<Long, Waiting> waiting) {
+  /**
+   * The items matched (with the reason), waiting for review, and refused (neither matched nor
+   * waiting), by item id.
+   */
+  record Decisions(
+      Map<Long, String> matchedBy, Map<Long, Waiting> waiting, Map<Long, Refused> refused) {
     /** Replays outcomes in order ({@code S} outcomes are ignored). */
     static Decisions replay(
         List<SharedRunStore.Outcome> outcomes, java.util.function.LongFunction<Item> itemOf) {
       Map<Long, String> matchedBy = new HashMap<>();
       Map<Long, Waiting> waiting = new HashMap<>();
+      Map<Long, Refused> refused = new HashMap<>();
       for (SharedRunStore.Outcome o : outcomes) {
         switch (o.kind()) {
           case 'M' -> matchedBy.put(o.itemId(), o.reason());
           case 'W' ->
-              waiting.put(o.itemId(), new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason()));
+              waiting.put(
+                  o.itemId(),
+                  new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason(), o.groupId()));
           case 'H' ->
               waiting.putIfAbsent(
-                  o.itemId(), new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason()));
+                  o.itemId(),
+                  new Waiting(itemOf.apply(o.itemId()), o.type(), o.reason(), o.groupId()));
+          case 'R' ->
+              refused.putIfAbsent(o.itemId(), new Refused(itemOf.apply(o.itemId()), o.reason()));
           default -> {}
         }
       }
-      return new Decisions(matchedBy, waiting);
+      refused.keySet().removeAll(matchedBy.keySet());
+      refused.keySet().removeAll(waiting.keySet());
+      return new Decisions(matchedBy, waiting, refused);
     }
   }
 
   record ExceptionSync(int opened, int resolved) {}
 
   /** An item waiting for review in a suggestion (as a member or as a held rival). */
-  record Waiting(Item item, String type, String reason) {}
+  record Waiting(Item item, String type, String reason, Long groupId) {}
+
+  /** An item whose group a person rejected or undid before, and why it is back in the queue. */
+  record Refused(Item item, String reason) {}
 
   /** Opens exceptions for items not matched and resolves those of items now matched. */
   static ExceptionSync syncExceptions(
@@ -187,25 +226,27 @@ public final class MatchRunner {
       List<Item> unmatched,
       Map<Long, String> whyUnmatched,
       Map<Long, Waiting> waiting,
+      Map<Long, Refused> refused,
       Map<Long, String> matchedBy,
       long runId,
       OffsetDateTime now) {
     ExceptionStore exceptions = tx.exceptions();
     Map<Long, ExceptionStore.OpenException> open = exceptions.openDetailsByItem();
+    java.util.Set<Long> writtenOff = exceptions.writtenOffItems();
+    writtenOff.addAll(tx.corrections().itemsSettled());
+    Opener opener = new Opener(exceptions, open, writtenOff, runId, now);
     int opened = 0;
     for (Item item : unmatched) {
-      opened +=
-          openOnce(
-              exceptions,
-              open,
-              item,
-              ExceptionStore.UNMATCHED,
-              whyUnmatched.get(item.id()),
-              runId,
-              now);
+      opened += opener.openOnce(item, ExceptionStore.UNMATCHED, whyUnmatched.get(item.id()), null);
+    }
+    for (Refused entry : refused.values()) {
+      if (!open.containsKey(entry.item().id())) {
+        // An open exception keeps the person's own words on why the match was refused.
+        opened += opener.openOnce(entry.item(), ExceptionStore.UNMATCHED, entry.reason(), null);
+      }
     }
     for (Waiting entry : waiting.values()) {
-      opened += openOnce(exceptions, open, entry.item(), entry.type(), entry.reason(), runId, now);
+      opened += opener.openOnce(entry.item(), entry.type(), entry.reason(), entry.groupId());
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {
@@ -219,32 +260,34 @@ public final class MatchRunner {
   }
 
   /**
-   * Opens an exception for the item unless one is open; an open one whose type or reason this run
-   * sees differently (an unmatched item that became ambiguous) is brought up to date. Returns 1 if
-   * an exception was opened.
+   * Opens an exception for an item unless one is open or the item's exception was written off; an
+   * open one whose type or reason this run sees differently (an unmatched item that became
+   * ambiguous) is brought up to date. {@link #openOnce} returns 1 if an exception was opened.
    */
-  private static int openOnce(
+  private record Opener(
       ExceptionStore exceptions,
       Map<Long, ExceptionStore.OpenException> open,
-      Item item,
-      String type,
-      String reason,
+      java.util.Set<Long> writtenOff,
       long runId,
       OffsetDateTime now) {
-    String text = truncate(reason, REASON_LENGTH_MAX);
-    ExceptionStore.OpenException existing = open.get(item.id());
-    if (existing != null) {
-      if (!existing.type().equals(type) || !existing.reason().equals(text)) {
-        exceptions.update(existing.id(), type, text);
+    int openOnce(Item item, String type, String reason, Long groupId) {
+      String text = truncate(reason, REASON_LENGTH_MAX);
+      ExceptionStore.OpenException existing = open.get(item.id());
+      if (existing != null) {
+        // A rejected correction keeps its own reason until a person deals with it.
+        boolean own = existing.type().equals(ExceptionStore.CORRECTION_REJECTED);
+        if (!own && (!existing.type().equals(type) || !existing.reason().equals(text))) {
+          exceptions.update(existing.id(), type, text, groupId);
+        }
+        return 0;
       }
-      return 0;
+      if (writtenOff.contains(item.id())) {
+        return 0;
+      }
+      exceptions.open(
+          ExceptionStore.NewException.onItem(item, type, text, groupId), (Long) runId, now);
+      return 1;
     }
-    exceptions.open(
-        new ExceptionStore.NewException(
-            item.id(), type, text, item.fact().currencyCode(), item.fact().amount().minor()),
-        runId,
-        now);
-    return 1;
   }
 
   private static MatchStore.NewGroup toNewGroup(ProposedGroup group) {

@@ -148,7 +148,7 @@ public final class Worker {
           for (int position : result.settledPositions()) {
             long itemId = itemAt.get(position);
             if (matched.add(itemId)) {
-              outcomes.add(new Outcome(itemId, 'S', null, null));
+              outcomes.add(new Outcome(itemId, 'S', null, null, null));
             }
           }
           tx.sharedRuns().insertOutcomes(claim.runId(), claim.partitionNo(), outcomes);
@@ -188,6 +188,7 @@ public final class Worker {
               unmatched,
               WhyUnmatched.explain(unmatched, ruleSet),
               decisions.waiting(),
+              decisions.refused(),
               decisions.matchedBy(),
               claim.runId(),
               now);

@@ -21,8 +21,11 @@ public final class ImportStore {
   private static final int CHUNK_ROWS = 500;
   private final DSLContext dsl;
 
-  ImportStore(DSLContext dsl) {
+  private final ReconciliationTotals totals;
+
+  ImportStore(DSLContext dsl, ReconciliationTotals totals) {
     this.dsl = dsl;
+    this.totals = totals;
   }
 
   /** A file already imported, as the user will want it described. */
@@ -173,7 +176,8 @@ public final class ImportStore {
    */
   public int insertNew(long fileId, List<IdentifiedFact> items) {
     if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-      return dsl.connectionResult(connection -> ItemCopy.insertNew(connection, fileId, items));
+      return dsl.connectionResult(
+          connection -> ItemCopy.insertNew(connection, fileId, items, totals));
     }
     Set<String> stored = storedIdentities(items.stream().map(IdentifiedFact::fingerprint).toList());
     List<IdentifiedFact> fresh =
@@ -217,6 +221,7 @@ public final class ImportStore {
                   ITEM.OCCURRENCE);
       for (IdentifiedFact item : items.subList(from, Math.min(items.size(), from + CHUNK_ROWS))) {
         Fact f = item.fact();
+        totals.itemAdded(f.side(), f.currencyCode(), f.bookingDate(), f.amount().minor());
         insert =
             insert.values(
                 fileId,

@@ -1,12 +1,15 @@
 package dev.recon.persistence;
 
 import dev.recon.facts.Fact;
+import dev.recon.facts.Side;
 import dev.recon.persistence.ImportStore.IdentifiedFact;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.postgresql.PGConnection;
@@ -44,7 +47,8 @@ final class ItemCopy {
   private ItemCopy() {}
 
   /** Stores the items not stored yet under the file; returns how many were added. */
-  static int insertNew(Connection connection, long fileId, List<IdentifiedFact> items)
+  static int insertNew(
+      Connection connection, long fileId, List<IdentifiedFact> items, ReconciliationTotals totals)
       throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(STAGE);
@@ -67,16 +71,33 @@ final class ItemCopy {
         copy.cancelCopy();
       }
     }
+    // The rows really added (not skipped as stored) come back summed per side, currency and
+    // booking date, for the dashboard's totals, instead of one row each.
     try (PreparedStatement insert =
         connection.prepareStatement(
-            "INSERT INTO item (file_id, "
+            "WITH added AS (INSERT INTO item (file_id, "
                 + COLUMNS
                 + ") SELECT ?, "
                 + COLUMNS
                 + " FROM item_stage ORDER BY seq"
-                + " ON CONFLICT (fingerprint, occurrence) DO NOTHING")) {
+                + " ON CONFLICT (fingerprint, occurrence) DO NOTHING"
+                + " RETURNING side, currency, booking_date, amount_minor)"
+                + " SELECT side, currency, booking_date, count(*), sum(amount_minor)"
+                + " FROM added GROUP BY side, currency, booking_date")) {
       insert.setLong(1, fileId);
-      int added = insert.executeUpdate();
+      int added = 0;
+      try (ResultSet sums = insert.executeQuery()) {
+        while (sums.next()) {
+          long count = sums.getLong(4);
+          totals.itemsAdded(
+              Side.valueOf(sums.getString(1)),
+              sums.getString(2),
+              sums.getObject(3, LocalDate.class),
+              count,
+              sums.getBigDecimal(5).longValueExact());
+          added = Math.addExact(added, Math.toIntExact(count));
+        }
+      }
       try (Statement statement = connection.createStatement()) {
         statement.execute("TRUNCATE item_stage");
       }

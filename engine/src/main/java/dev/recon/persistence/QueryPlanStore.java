@@ -64,6 +64,21 @@ public final class QueryPlanStore {
     explain(plans, "exception list: open, largest first, first page", exceptionPage(true));
     explain(
         plans,
+        "exception list: open, by priority, first page",
+        dsl.selectFrom(EXCEPTION_ITEM)
+            .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
+            .orderBy(EXCEPTION_ITEM.PRIORITY_KEY, EXCEPTION_ITEM.ID)
+            .limit(50));
+    explain(
+        plans,
+        "exception list: one account, oldest first, first page",
+        dsl.selectFrom(EXCEPTION_ITEM)
+            .where(EXCEPTION_ITEM.ACCOUNT.eq("ACC-1"))
+            .and(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
+            .orderBy(EXCEPTION_ITEM.AGING_DATE, EXCEPTION_ITEM.ID)
+            .limit(50));
+    explain(
+        plans,
         "open exceptions count (dashboard)",
         dsl.selectCount()
             .from(EXCEPTION_ITEM)
@@ -139,10 +154,13 @@ public final class QueryPlanStore {
     return plans;
   }
 
+  /** A first page of the exception queue as {@code ExceptionStore}'s list sorts it. */
   private ResultQuery<?> exceptionPage(boolean largestFirst) {
     return dsl.selectFrom(EXCEPTION_ITEM)
         .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
-        .orderBy(largestFirst ? EXCEPTION_ITEM.AMOUNT_MINOR.desc() : EXCEPTION_ITEM.OPENED_AT.asc())
+        .orderBy(
+            largestFirst ? EXCEPTION_ITEM.ABS_AMOUNT_MINOR.desc() : EXCEPTION_ITEM.AGING_DATE.asc(),
+            largestFirst ? EXCEPTION_ITEM.ID.desc() : EXCEPTION_ITEM.ID.asc())
         .limit(50);
   }
 
@@ -236,12 +254,14 @@ public final class QueryPlanStore {
         String.format(
             Locale.ROOT,
             "INSERT INTO exception_item (item_id, open_item_id, type, reason, status, currency,"
-                + " amount_minor, opened_run_id, opened_at, closed_at)"
+                + " amount_minor, opened_run_id, opened_at, closed_at, side, account, aging_date,"
+                + " abs_amount_minor, priority_key)"
                 + " SELECT i.id, CASE WHEN i.id %% 2 = 0 THEN i.id END, 'UNMATCHED', 'synthetic',"
                 + " CASE WHEN i.id %% 2 = 0 THEN 'OPEN' ELSE 'RESOLVED' END, i.currency,"
                 + " i.amount_minor, r.id, timestamptz '2026-01-01 00:00:00+00' + i.id * interval"
                 + " '1 second', CASE WHEN i.id %% 2 = 0 THEN NULL ELSE timestamptz '2026-02-01"
-                + " 00:00:00+00' END"
+                + " 00:00:00+00' END, i.side, i.account, i.booking_date, abs(i.amount_minor),"
+                + " (i.id %% 1000)::int"
                 + " FROM item i, (SELECT max(id) AS id FROM match_run) r"
                 + " WHERE i.id >= (SELECT min(id) FROM item) + %d",
             2 * pairs));

@@ -54,7 +54,7 @@ public final class SharedRunStore {
   public record Claim(long runId, int partitionNo, String label, String ruleSetVersion) {}
 
   /** One decision of a partition about an item (see {@code run_outcome}). */
-  public record Outcome(long itemId, char kind, String type, String reason) {}
+  public record Outcome(long itemId, char kind, String type, String reason, Long groupId) {}
 
   public void insertPartitions(long runId, List<NewPartition> partitions) {
     for (NewPartition partition : partitions) {
@@ -233,12 +233,20 @@ public final class SharedRunStore {
               RUN_OUTCOME.ITEM_ID,
               RUN_OUTCOME.KIND,
               RUN_OUTCOME.TYPE,
-              RUN_OUTCOME.REASON);
+              RUN_OUTCOME.REASON,
+              RUN_OUTCOME.GROUP_ID);
       for (int i = from; i < Math.min(outcomes.size(), from + CHUNK_ROWS); i++) {
         Outcome o = outcomes.get(i);
         insert =
             insert.values(
-                runId, partitionNo, i, o.itemId(), String.valueOf(o.kind()), o.type(), o.reason());
+                runId,
+                partitionNo,
+                i,
+                o.itemId(),
+                String.valueOf(o.kind()),
+                o.type(),
+                o.reason(),
+                o.groupId());
       }
       insert.execute();
     }
@@ -246,11 +254,17 @@ public final class SharedRunStore {
 
   /** Every partition's outcomes, in partition order and, within one, in the order decided. */
   public List<Outcome> outcomes(long runId) {
-    return dsl.select(RUN_OUTCOME.ITEM_ID, RUN_OUTCOME.KIND, RUN_OUTCOME.TYPE, RUN_OUTCOME.REASON)
+    return dsl.select(
+            RUN_OUTCOME.ITEM_ID,
+            RUN_OUTCOME.KIND,
+            RUN_OUTCOME.TYPE,
+            RUN_OUTCOME.REASON,
+            RUN_OUTCOME.GROUP_ID)
         .from(RUN_OUTCOME)
         .where(RUN_OUTCOME.RUN_ID.eq(runId))
         .orderBy(RUN_OUTCOME.PARTITION_NO, RUN_OUTCOME.SEQ)
-        .fetch(r -> new Outcome(r.value1(), r.value2().charAt(0), r.value3(), r.value4()));
+        .fetch(
+            r -> new Outcome(r.value1(), r.value2().charAt(0), r.value3(), r.value4(), r.value5()));
   }
 
   /** Groups the run has stored so far. */

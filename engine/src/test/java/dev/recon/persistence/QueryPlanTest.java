@@ -45,7 +45,7 @@ class QueryPlanTest {
   void everyHotQueryIsServedByIndexes() {
     List<QueryPlanStore.Plan> plans = plans();
 
-    assertThat(plans).hasSizeGreaterThanOrEqualTo(16);
+    assertThat(plans).hasSizeGreaterThanOrEqualTo(18);
     assertThat(plans)
         .allSatisfy(plan -> assertThat(plan.unindexed()).as(plan.name()).isEmpty())
         .anySatisfy(plan -> assertThat(String.join("\n", plan.lines())).contains("Index"));
