@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    subcommands = BenchExplainCommand.class,
     description = {
       "Generates deterministic synthetic data with ground truth, matches it without a database,"
           + " and prints items per side, wall time per stage, items per second, peak heap, and"

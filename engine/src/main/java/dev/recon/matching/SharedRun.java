@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.jooq.SQLDialect;
 
 /**
  * A match run shared by worker processes ({@link Worker}). Preparing it does what a single-process
@@ -63,7 +62,7 @@ public final class SharedRun {
 
   /** Workers claim with {@code FOR UPDATE SKIP LOCKED}, which only PostgreSQL has here. */
   static void requireShareable(Database database) {
-    if (database.dialect().family() != SQLDialect.POSTGRES) {
+    if (!database.isPostgres()) {
       throw new IllegalArgumentException(
           "a run shared by worker processes needs PostgreSQL (--db jdbc:postgresql://...); "
               + database.url()

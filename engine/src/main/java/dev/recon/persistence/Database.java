@@ -96,6 +96,11 @@ public final class Database implements AutoCloseable {
     return dialect;
   }
 
+  /** Whether this is a PostgreSQL server (shared runs and query plans need one). */
+  public boolean isPostgres() {
+    return dialect.family() == SQLDialect.POSTGRES;
+  }
+
   /** The connection pool, for work outside jOOQ (PostgreSQL's COPY, health checks, tests). */
   public DataSource dataSource() {
     return dataSource;

@@ -71,8 +71,8 @@ final class ItemCopy {
         copy.cancelCopy();
       }
     }
-    // The rows really added (not those stored before) are summed per side, currency and day for
-    // the dashboard's kept totals in the same statement.
+    // The rows really added (not skipped as stored) come back summed per side, currency and
+    // booking date, for the dashboard's totals, instead of one row each.
     try (PreparedStatement insert =
         connection.prepareStatement(
             "WITH added AS (INSERT INTO item (file_id, "
@@ -82,8 +82,8 @@ final class ItemCopy {
                 + " FROM item_stage ORDER BY seq"
                 + " ON CONFLICT (fingerprint, occurrence) DO NOTHING"
                 + " RETURNING side, currency, booking_date, amount_minor)"
-                + " SELECT side, currency, booking_date, count(*), sum(amount_minor) FROM added"
-                + " GROUP BY side, currency, booking_date")) {
+                + " SELECT side, currency, booking_date, count(*), sum(amount_minor)"
+                + " FROM added GROUP BY side, currency, booking_date")) {
       insert.setLong(1, fileId);
       int added = 0;
       try (ResultSet sums = insert.executeQuery()) {
@@ -95,7 +95,7 @@ final class ItemCopy {
               sums.getObject(3, LocalDate.class),
               count,
               sums.getBigDecimal(5).longValueExact());
-          added += Math.toIntExact(count);
+          added = Math.addExact(added, Math.toIntExact(count));
         }
       }
       try (Statement statement = connection.createStatement()) {

@@ -286,10 +286,7 @@ public final class OverviewStore {
   /** Matching runs, newest first. */
   public Page<RunRow> runs(int offset, int limit) {
     List<RunRow> rows =
-        dsl.selectFrom(MATCH_RUN)
-            .orderBy(MATCH_RUN.STARTED_AT.desc(), MATCH_RUN.ID.desc())
-            .limit(limit)
-            .offset(offset)
+        runsQuery(dsl, offset, limit)
             .fetch(
                 r ->
                     new RunRow(
@@ -321,10 +318,7 @@ public final class OverviewStore {
   /** Imported files, newest first. */
   public Page<ImportRow> imports(int offset, int limit) {
     List<ImportRow> rows =
-        dsl.selectFrom(IMPORTED_FILE)
-            .orderBy(IMPORTED_FILE.IMPORTED_AT.desc(), IMPORTED_FILE.ID.desc())
-            .limit(limit)
-            .offset(offset)
+        importsQuery(dsl, offset, limit)
             .fetch(
                 r ->
                     new ImportRow(
@@ -339,5 +333,23 @@ public final class OverviewStore {
                         r.getImportedBy(),
                         r.getImportedAt()));
     return new Page<>(rows, offset, limit, dsl.fetchCount(IMPORTED_FILE));
+  }
+
+  /** The query of {@link #runs}, for its plan. */
+  static org.jooq.ResultQuery<dev.recon.db.jooq.tables.records.MatchRunRecord> runsQuery(
+      DSLContext dsl, int offset, int limit) {
+    return dsl.selectFrom(MATCH_RUN)
+        .orderBy(MATCH_RUN.STARTED_AT.desc(), MATCH_RUN.ID.desc())
+        .limit(limit)
+        .offset(offset);
+  }
+
+  /** The query of {@link #imports}, for its plan. */
+  static org.jooq.ResultQuery<dev.recon.db.jooq.tables.records.ImportedFileRecord> importsQuery(
+      DSLContext dsl, int offset, int limit) {
+    return dsl.selectFrom(IMPORTED_FILE)
+        .orderBy(IMPORTED_FILE.IMPORTED_AT.desc(), IMPORTED_FILE.ID.desc())
+        .limit(limit)
+        .offset(offset);
   }
 }

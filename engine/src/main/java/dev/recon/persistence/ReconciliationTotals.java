@@ -57,12 +57,12 @@ final class ReconciliationTotals {
     delta[1] = Math.addExact(delta[1], amountMinor);
   }
 
-  /** As {@link #itemAdded} for {@code count} items of one key summing to {@code amountMinor}. */
-  void itemsAdded(Side side, String currency, LocalDate bookingDate, long count, long amountMinor) {
+  /** Several items of one side, currency and booking date, with their sum (a bulk load). */
+  void itemsAdded(Side side, String currency, LocalDate bookingDate, long count, long sumMinor) {
     long[] delta =
         itemDeltas.computeIfAbsent(new Key(side.name(), currency, bookingDate), k -> new long[4]);
     delta[0] = Math.addExact(delta[0], count);
-    delta[1] = Math.addExact(delta[1], amountMinor);
+    delta[1] = Math.addExact(delta[1], sumMinor);
   }
 
   void groupAccepted(long groupId) {

@@ -165,20 +165,7 @@ public final class SharedRunStore {
 
   /** A partition's items in the order the rules see them. */
   public List<LoadedItem> items(long runId, int partitionNo) {
-    return dsl.select(
-            ITEM.asterisk(),
-            IMPORTED_FILE.FILE_NAME,
-            RUN_ITEM.POSITION,
-            RUN_ITEM.OFFERS,
-            RUN_ITEM.MATCHED_IN)
-        .from(RUN_ITEM)
-        .join(ITEM)
-        .on(ITEM.ID.eq(RUN_ITEM.ITEM_ID))
-        .join(IMPORTED_FILE)
-        .on(IMPORTED_FILE.ID.eq(ITEM.FILE_ID))
-        .where(RUN_ITEM.RUN_ID.eq(runId))
-        .and(RUN_ITEM.PARTITION_NO.eq(partitionNo))
-        .orderBy(RUN_ITEM.ORDINAL)
+    return itemsQuery(dsl, runId, partitionNo)
         .fetch(
             r ->
                 new LoadedItem(
@@ -186,6 +173,21 @@ public final class SharedRunStore {
                     r.get(RUN_ITEM.POSITION),
                     r.get(RUN_ITEM.OFFERS).intValue(),
                     r.get(RUN_ITEM.MATCHED_IN).intValue()));
+  }
+
+  /** The query of {@link #items}, for its plan. */
+  static org.jooq.ResultQuery<org.jooq.Record> itemsQuery(
+      DSLContext dsl, long runId, int partitionNo) {
+    return dsl.select(ITEM.asterisk(), IMPORTED_FILE.FILE_NAME)
+        .select(RUN_ITEM.POSITION, RUN_ITEM.OFFERS, RUN_ITEM.MATCHED_IN)
+        .from(RUN_ITEM)
+        .join(ITEM)
+        .on(ITEM.ID.eq(RUN_ITEM.ITEM_ID))
+        .join(IMPORTED_FILE)
+        .on(IMPORTED_FILE.ID.eq(ITEM.FILE_ID))
+        .where(RUN_ITEM.RUN_ID.eq(runId))
+        .and(RUN_ITEM.PARTITION_NO.eq(partitionNo))
+        .orderBy(RUN_ITEM.ORDINAL);
   }
 
   /** Every item of the run once, in position order, with the scopes it was matched in before. */

@@ -37,6 +37,10 @@ public final class Transaction {
     return new SharedRunStore(dsl);
   }
 
+  public QueryPlanStore queryPlans() {
+    return new QueryPlanStore(dsl);
+  }
+
   public ExceptionStore exceptions() {
     return new ExceptionStore(dsl);
   }
