@@ -3,6 +3,8 @@ package dev.recon.cli;
 import dev.recon.matching.MatchRunner.RunSummary;
 import dev.recon.money.Money;
 import dev.recon.reporting.MatchReport;
+import dev.recon.reporting.ReconciliationStatement;
+import dev.recon.reporting.ReportSummary;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -46,6 +48,48 @@ final class Printing {
           Money.ofMinor(line.matchedMinor(), line.currency()).toDecimal().toPlainString(),
           line.unmatchedCount(),
           Money.ofMinor(line.unmatchedMinor(), line.currency()).toDecimal().toPlainString());
+    }
+  }
+
+  /** The report's totals per side and currency and each statement's unexplained difference. */
+  static void summary(PrintWriter out, ReportSummary summary) {
+    out.printf(
+        Locale.ROOT,
+        "%-8s %-4s %8s %16s %10s %16s%n",
+        "side",
+        "ccy",
+        "matched",
+        "amount",
+        "unmatched",
+        "amount");
+    for (ReportSummary.SideLine line : summary.sides()) {
+      out.printf(
+          Locale.ROOT,
+          "%-8s %-4s %8d %16s %10d %16s%n",
+          line.side().label(),
+          line.currency(),
+          line.matchedCount(),
+          Money.ofMinor(line.matchedMinor(), line.currency()).toDecimal().toPlainString(),
+          line.unmatchedCount(),
+          Money.ofMinor(line.unmatchedMinor(), line.currency()).toDecimal().toPlainString());
+    }
+    out.printf(
+        Locale.ROOT,
+        "auto-match rate %s%% (%d of %d items)%n",
+        summary.autoMatchRatePercent().toPlainString(),
+        summary.itemsMatchedAutomatically(),
+        summary.itemsTotal());
+    for (ReconciliationStatement s : summary.statements()) {
+      out.printf(
+          Locale.ROOT,
+          "%s %s as at %s: bank %s, ledger %s, explained by %d reconciling lines, unexplained %s%n",
+          s.account(),
+          s.currency(),
+          s.asAt(),
+          Money.ofMinor(s.bankClosingMinor(), s.currency()).toDecimal().toPlainString(),
+          Money.ofMinor(s.ledgerBalanceMinor(), s.currency()).toDecimal().toPlainString(),
+          s.reconcilingItems().size(),
+          Money.ofMinor(s.unexplainedMinor(), s.currency()).toDecimal().toPlainString());
     }
   }
 }

@@ -27,9 +27,13 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      BenchCamtCommand.class,
       RulesCommand.class,
       AuditCommand.class,
       UsersCommand.class,
+      ExceptionsCommand.class,
+      MatchManualCommand.class,
+      CorrectionsCommand.class,
       CloseCommand.class,
       CommandLine.HelpCommand.class
     })

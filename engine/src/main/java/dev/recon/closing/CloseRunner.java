@@ -14,7 +14,7 @@ import dev.recon.persistence.CloseLock;
 import dev.recon.persistence.CloseStore;
 import dev.recon.persistence.CloseStore.CloseRunRow;
 import dev.recon.persistence.Database;
-import dev.recon.reporting.MatchReport;
+import dev.recon.reporting.ReportScope;
 import dev.recon.reporting.ReportWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -316,9 +316,10 @@ public final class CloseRunner {
     String base = "close-" + date;
     return List.of(
         out.resolve(base + ".xlsx"),
-        out.resolve(base + ".csv"),
-        out.resolve(base + "-matched.csv"),
-        out.resolve(base + "-unmatched.csv"));
+        out.resolve(base + "-summary.csv"),
+        out.resolve(base + "-groups.csv"),
+        out.resolve(base + "-exceptions.csv"),
+        out.resolve(base + "-corrections.csv"));
   }
 
   /**
@@ -329,14 +330,15 @@ public final class CloseRunner {
     OffsetDateTime started = OffsetDateTime.now(clock);
     Path out = settings.outDir().toAbsolutePath();
     Path staging = out.resolve(".close-" + date + ".partial");
-    MatchReport report =
-        database.inTransaction(tx -> MatchReport.build(tx, date)).inPeriod(null, date);
+    ReportScope scope = ReportScope.upTo(date);
     List<Path> written = new ArrayList<>();
     try {
       deleteTree(staging);
       Files.createDirectories(staging);
-      written.addAll(ReportWriter.write(report, staging.resolve("close-" + date + ".xlsx")));
-      written.addAll(ReportWriter.write(report, staging.resolve("close-" + date + ".csv")));
+      written.addAll(
+          ReportWriter.write(database, scope, staging.resolve("close-" + date + ".xlsx")).files());
+      written.addAll(
+          ReportWriter.write(database, scope, staging.resolve("close-" + date + ".csv")).files());
       checkpoints.reached("report:written");
       for (Path file : written) {
         Files.move(

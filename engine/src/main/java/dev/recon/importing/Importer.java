@@ -250,8 +250,13 @@ public final class Importer {
         breaks.add(reason);
         tx.exceptions()
             .open(
-                new ExceptionStore.NewException(
-                    null, BALANCE_BREAK, reason, check.currency(), check.breakMinor()),
+                ExceptionStore.NewException.onAccount(
+                    BALANCE_BREAK,
+                    reason,
+                    check.account(),
+                    check.currency(),
+                    check.breakMinor(),
+                    statementDate(check)),
                 null,
                 now);
       }
@@ -264,12 +269,13 @@ public final class Importer {
           breaks.add(reason);
           tx.exceptions()
               .open(
-                  new ExceptionStore.NewException(
-                      null,
+                  ExceptionStore.NewException.onAccount(
                       CHAIN_BREAK,
                       reason,
+                      check.account(),
                       check.currency(),
-                      check.openingMinor() - previous.get().closingMinor()),
+                      check.openingMinor() - previous.get().closingMinor(),
+                      statementDate(check)),
                   null,
                   now);
         }
@@ -298,5 +304,10 @@ public final class Importer {
         parsed.ignoredRows(),
         parsed.totalMinorByCurrency(),
         breaks);
+  }
+
+  /** The date an account exception about a statement ages from: its closing, else opening date. */
+  private static java.time.LocalDate statementDate(BalanceCheck check) {
+    return check.closingDate() != null ? check.closingDate() : check.openingDate();
   }
 }

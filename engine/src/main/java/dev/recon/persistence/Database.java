@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
+          // Version numbers are reserved per line of work, so a database may already have a
+          // higher one applied than a migration that arrives later; apply those too.
+          .outOfOrder(true)
           .load()
           .migrate();
       return new Database(url, dialect, dataSource);
@@ -108,7 +111,7 @@ public final class Database implements AutoCloseable {
         configuration -> {
           Transaction tx = new Transaction(configuration.dsl());
           T result = work.apply(tx);
-          tx.flushAudit();
+          tx.flush();
           return result;
         });
   }

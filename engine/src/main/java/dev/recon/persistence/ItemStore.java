@@ -54,10 +54,11 @@ public final class ItemStore {
     return select(reconciled());
   }
 
-  private Condition reconciled() {
+  /** Whether the current ITEM row is reconciled; the report's queries classify items by it too. */
+  static Condition reconciled() {
     return ITEM.SIDE
         .ne(Side.GATEWAY.name())
-        .and(DSL.exists(acceptedMembership()))
+        .and(DSL.exists(acceptedMembership(ITEM.ID)))
         .or(
             ITEM.SIDE
                 .eq(Side.GATEWAY.name())
@@ -147,7 +148,7 @@ public final class ItemStore {
         .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED));
   }
 
-  private static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
+  static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
     return DSL.selectOne()
         .from(MATCH_MEMBER)
         .join(MATCH_GROUP)
@@ -155,6 +156,14 @@ public final class ItemStore {
         .where(MATCH_MEMBER.ITEM_ID.eq(itemId))
         .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
         .and(MATCH_GROUP.SCOPE.eq(scope.name()));
+  }
+
+  /** The items with these ids, in id order (ids that do not exist are left out). */
+  public List<Item> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return select(ITEM.ID.in(ids));
   }
 
   private List<Item> select(Condition condition) {

@@ -77,33 +77,75 @@ class CliReportTest {
   }
 
   @Test
-  void aCsvReportIsThreeFilesBesideEachOther() throws IOException {
+  void aCsvReportIsOneFilePerSheetBesideEachOther() throws IOException {
     Path out = tempDir.resolve("reports").resolve("x.csv");
 
-    CliRun.Result result = run("report", "--out", out.toString(), "--as-of", "2026-11-30");
+    CliRun.Result result = run("report", "--out", out.toString(), "--date", "2026-11-30");
 
     assertThat(result.exitCode()).isZero();
-    Path matched = out.resolveSibling("x-matched.csv");
-    Path unmatched = out.resolveSibling("x-unmatched.csv");
-    assertThat(out).exists();
-    assertThat(matched).exists();
-    assertThat(unmatched).exists();
-    assertThat(result.out()).contains("Wrote " + out, "Wrote " + matched, "Wrote " + unmatched);
-    List<Map<String, String>> summary = readCsv(out);
-    assertThat(summary).extracting(row -> row.get("Side")).containsExactly("bank", "ledger");
-    List<Map<String, String>> matchedRows = readCsv(matched);
-    List<Map<String, String>> unmatchedRows = readCsv(unmatched);
+    List<Path> files =
+        List.of("x-summary.csv", "x-groups.csv", "x-exceptions.csv", "x-corrections.csv").stream()
+            .map(out::resolveSibling)
+            .toList();
+    assertThat(files).allSatisfy(file -> assertThat(file).exists());
+    assertThat(out).doesNotExist();
+    assertThat(result.out()).contains(files.stream().map(f -> "Wrote " + f).toList());
+    List<Map<String, String>> matchedRows = readCsv(files.get(1));
+    List<Map<String, String>> openRows = readCsv(files.get(2));
     int bankItems = 8 + 2;
     int ledgerItems = 11;
-    assertThat(matchedRows.size() + unmatchedRows.size()).isEqualTo(bankItems + ledgerItems);
     assertThat(matchedRows).isNotEmpty();
-    assertThat(summary)
+    assertThat(matchedRows.size() + openRows.size()).isEqualTo(bankItems + ledgerItems);
+    assertThat(matchedRows)
         .allSatisfy(
-            row ->
-                assertThat(
-                        Integer.parseInt(row.get("Matched items"))
-                            + Integer.parseInt(row.get("Unmatched items")))
-                    .isEqualTo(row.get("Side").equals("bank") ? bankItems : ledgerItems));
+            row -> {
+              assertThat(row.get("Rule")).isNotBlank();
+              assertThat(row.get("Rule-set version")).hasSize(64);
+              assertThat(row.get("Confidence")).matches("\\d\\.\\d{4}");
+            });
+    List<List<String>> summary = readRows(files.get(0));
+    assertThat(summary)
+        .anySatisfy(row -> assertThat(row).startsWith("bank", "EUR"))
+        .anySatisfy(row -> assertThat(row).startsWith("ledger", "EUR"))
+        .anySatisfy(row -> assertThat(row).containsExactly("Unexplained difference", "", "0.00"));
+    for (List<String> row : summary) {
+      if (row.size() > 4 && (row.get(0).equals("bank") || row.get(0).equals("ledger"))) {
+        assertThat(Integer.parseInt(row.get(2)) + Integer.parseInt(row.get(4)))
+            .isEqualTo(row.get(0).equals("bank") ? bankItems : ledgerItems);
+      }
+    }
+  }
+
+  @Test
+  void aReportOfAPeriodHoldsOnlyTheItemsBookedInIt() throws IOException {
+    Path out = tempDir.resolve("x.csv");
+
+    CliRun.Result result =
+        run("report", "--out", out.toString(), "--from", "2026-11-12", "--to", "2026-11-12");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(readCsv(out.resolveSibling("x-exceptions.csv")))
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.get("Booking date")).isEqualTo("2026-11-12"));
+  }
+
+  @Test
+  void choosingADateAndAPeriodAtOnceIsRefused() {
+    CliRun.Result result =
+        run(
+            "report",
+            "--out",
+            tempDir.resolve("x.csv").toString(),
+            "--date",
+            "2026-11-30",
+            "--from",
+            "2026-11-01",
+            "--to",
+            "2026-11-12");
+
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.err()).contains("choose one of --date, --from/--to and --run");
+    assertThat(tempDir.resolve("x-summary.csv")).doesNotExist();
   }
 
   @Test
@@ -113,7 +155,7 @@ class CliReportTest {
     assertThat(run("report", "--out", out.toString(), "--as-of", "2026-11-30").exitCode()).isZero();
 
     List<Map<String, String>> hostile =
-        readCsv(out.resolveSibling("x-unmatched.csv")).stream()
+        readCsv(out.resolveSibling("x-exceptions.csv")).stream()
             .filter(row -> row.get("File").equals("hostile.csv"))
             .toList();
     assertThat(hostile)
@@ -134,7 +176,7 @@ class CliReportTest {
     assertThat(run("report", "--out", out.toString(), "--as-of", "2026-11-30").exitCode()).isZero();
 
     List<String> amounts = new ArrayList<>();
-    for (String name : List.of("x-matched.csv", "x-unmatched.csv")) {
+    for (String name : List.of("x-groups.csv", "x-exceptions.csv")) {
       readCsv(out.resolveSibling(name)).forEach(row -> amounts.add(row.get("Amount")));
     }
     assertThat(amounts).contains("-2400.00", "-12.50").allMatch(a -> a.matches("-?\\d+\\.\\d{2}"));
@@ -150,8 +192,8 @@ class CliReportTest {
     try (InputStream in = Files.newInputStream(out);
         XSSFWorkbook workbook = new XSSFWorkbook(in)) {
       assertThat(workbook.getSheet("Summary")).isNotNull();
-      assertThat(workbook.getSheet("Matched")).isNotNull();
-      Sheet unmatched = workbook.getSheet("Unmatched");
+      assertThat(workbook.getSheet("Matched groups")).isNotNull();
+      Sheet unmatched = workbook.getSheet("Open exceptions");
       List<String> header = new ArrayList<>();
       unmatched.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
       int counterparty = header.indexOf("Counterparty");
@@ -179,6 +221,13 @@ class CliReportTest {
       assertThat(hostile)
           .extracting(row -> row.getCell(amount).getNumericCellValue())
           .containsExactlyInAnyOrder(99.0, 10.0);
+    }
+  }
+
+  /** Every record of a CSV file, header included, as the cells a spreadsheet would show. */
+  private static List<List<String>> readRows(Path file) throws IOException {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return CSVFormat.DEFAULT.parse(reader).getRecords().stream().map(CSVRecord::toList).toList();
     }
   }
 

@@ -96,7 +96,7 @@ class CloseRunTest {
           .contains("notes.csv: Recon cannot tell what this file is")
           .contains("nothing from this file was stored");
       assertThat(dir.resolve("out/close-2026-11-06.xlsx")).exists();
-      assertThat(Files.readAllLines(dir.resolve("out/close-2026-11-06-matched.csv")))
+      assertThat(Files.readAllLines(dir.resolve("out/close-2026-11-06-groups.csv")))
           .anyMatch(line -> line.contains("INV-2026-1001"));
       assertThat(dir.resolve("out/.close-2026-11-06.partial")).doesNotExist();
       assertThat(close.steps().get(1).detail()).contains("items matched");

@@ -169,9 +169,12 @@ class RunsReportsRulesTest {
         .asString()
         .contains("recon-report-2026-11-12.xlsx");
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
-      assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue())
-          .isEqualTo("bank");
-      assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+      assertThat(workbook.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+      assertThat(workbook.getSheetAt(0).getRow(3).getCell(0).getStringCellValue())
+          .isEqualTo("Reconciliation statement: OPERATING-EUR EUR as at 2026-11-12");
+      assertThat(workbook)
+          .extracting(org.apache.poi.ss.usermodel.Sheet::getSheetName)
+          .containsExactly("Summary", "Matched groups", "Open exceptions", "Corrections");
     }
   }
 
@@ -183,10 +186,14 @@ class RunsReportsRulesTest {
     HttpResponse<byte[]> none =
         preparer.getBytes("/api/reports/csv?asOf=2026-11-12&from=2027-01-01&to=2027-01-31");
     assertThat(entries(all.body()))
-        .containsExactly("report.csv", "report-matched.csv", "report-unmatched.csv");
-    assertThat(lines(all.body(), "report-unmatched.csv")).isGreaterThan(1);
-    assertThat(lines(none.body(), "report-unmatched.csv")).isEqualTo(1);
-    assertThat(lines(none.body(), "report-matched.csv")).isEqualTo(1);
+        .containsExactly(
+            "report-summary.csv",
+            "report-groups.csv",
+            "report-exceptions.csv",
+            "report-corrections.csv");
+    assertThat(lines(all.body(), "report-exceptions.csv")).isGreaterThan(1);
+    assertThat(lines(none.body(), "report-exceptions.csv")).isEqualTo(1);
+    assertThat(lines(none.body(), "report-groups.csv")).isEqualTo(1);
   }
 
   @Test

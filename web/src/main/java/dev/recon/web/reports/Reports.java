@@ -1,7 +1,7 @@
 package dev.recon.web.reports;
 
 import dev.recon.persistence.Database;
-import dev.recon.reporting.MatchReport;
+import dev.recon.reporting.ReportScope;
 import dev.recon.reporting.ReportWriter;
 import dev.recon.web.Access;
 import dev.recon.web.Pages;
@@ -79,11 +79,14 @@ public final class Reports {
       throw WebError.badRequest(
           "the period starts (" + request.from() + ") after it ends (" + request.to() + ")");
     }
-    MatchReport report =
-        database
-            .inTransaction(tx -> MatchReport.build(tx, request.asOf()))
-            .inPeriod(request.from(), request.to());
-    byte[] bytes = write(report, request.format());
+    // Without an end the report is as at the as-of date, like the CLI's --date (unless the period
+    // starts after it: then it runs to the last item).
+    boolean endAtAsOf =
+        request.to() == null && (request.from() == null || !request.from().isAfter(request.asOf()));
+    ReportScope scope =
+        new ReportScope(
+            request.asOf(), request.from(), endAtAsOf ? request.asOf() : request.to(), null);
+    byte[] bytes = write(database, scope, request.format());
     ctx.contentType(
         request.format().equals("xlsx")
             ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -111,11 +114,12 @@ public final class Reports {
     }
   }
 
-  private static byte[] write(MatchReport report, String format) {
+  private static byte[] write(Database database, ReportScope scope, String format) {
     Path folder = null;
     try {
       folder = Files.createTempDirectory("recon-report-");
-      List<Path> written = ReportWriter.write(report, folder.resolve("report." + format));
+      List<Path> written =
+          ReportWriter.write(database, scope, folder.resolve("report." + format)).files();
       return format.equals("xlsx") ? Files.readAllBytes(written.get(0)) : zip(written);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
