@@ -6,6 +6,8 @@ import dev.recon.closing.CloseRunner;
 import dev.recon.closing.CloseSchedule;
 import dev.recon.closing.CorrectionProposer;
 import dev.recon.closing.NightlyClose;
+import dev.recon.corrections.ChartOfAccounts;
+import dev.recon.corrections.Corrections;
 import dev.recon.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +36,13 @@ public final class ScheduledClose implements AutoCloseable {
       Operations operations) {
     CloseRunner runner =
         new CloseRunner(
-            database, clock, ACTOR, settings, CorrectionProposer.NONE, Checkpoints.NONE);
+            database,
+            clock,
+            ACTOR,
+            settings,
+            CorrectionProposer.using(
+                new Corrections(database, clock, ChartOfAccounts.defaults()), ACTOR),
+            Checkpoints.NONE);
     this.nightly =
         new NightlyClose(
             schedule,
