@@ -248,6 +248,18 @@ public final class MatchStore {
 
   /** Changes a group's status: a suggestion accepted or rejected, an accepted group undone. */
   public void setStatus(long groupId, String status, String decidedBy) {
+    String before =
+        dsl.select(MATCH_GROUP.STATUS)
+            .from(MATCH_GROUP)
+            .where(MATCH_GROUP.ID.eq(groupId))
+            .fetchOptional(MATCH_GROUP.STATUS)
+            .orElse(null);
+    // The dashboard's kept totals follow a group into and out of the accepted state.
+    if (ACCEPTED.equals(before) && !ACCEPTED.equals(status)) {
+      totals.groupWithdrawn(groupId);
+    } else if (!ACCEPTED.equals(before) && ACCEPTED.equals(status)) {
+      totals.groupAccepted(groupId);
+    }
     dsl.update(MATCH_GROUP)
         .set(MATCH_GROUP.STATUS, status)
         .set(MATCH_GROUP.DECIDED_BY, decidedBy)
