@@ -5,6 +5,8 @@ import dev.recon.closing.CloseRun;
 import dev.recon.closing.CloseRunner;
 import dev.recon.closing.CorrectionProposer;
 import dev.recon.closing.PeriodReopening;
+import dev.recon.corrections.ChartOfAccounts;
+import dev.recon.corrections.Corrections;
 import dev.recon.persistence.CloseStore;
 import dev.recon.persistence.Database;
 import java.io.PrintWriter;
@@ -72,7 +74,9 @@ final class CloseCommand implements Callable<Integer> {
               recon.clock,
               recon.actor(),
               new CloseRunner.Settings(inbox, out, rules.ruleSet()),
-              CorrectionProposer.NONE,
+              CorrectionProposer.using(
+                  new Corrections(database, recon.clock, ChartOfAccounts.defaults()),
+                  recon.actor()),
               Checkpoints.fromEnvironment(recon.environment));
       print(printer, runner.close(date));
     }

@@ -170,7 +170,10 @@ class CloseCrashTest {
         CLOCK,
         "nightly",
         CloseFixture.settings(dir),
-        CorrectionProposer.NONE,
+        CorrectionProposer.using(
+            new dev.recon.corrections.Corrections(
+                database, CLOCK, dev.recon.corrections.ChartOfAccounts.defaults()),
+            "nightly"),
         Checkpoints.NONE);
   }
 

@@ -57,7 +57,10 @@ class CloseRunTest {
         CLOCK,
         "nightly",
         CloseFixture.settings(dir),
-        CorrectionProposer.NONE,
+        CorrectionProposer.using(
+            new dev.recon.corrections.Corrections(
+                database, CLOCK, dev.recon.corrections.ChartOfAccounts.defaults()),
+            "nightly"),
         checkpoints);
   }
 

@@ -9,6 +9,7 @@ import dev.recon.web.access.SignIn;
 import dev.recon.web.access.SignInThrottle;
 import dev.recon.web.access.UserAdmin;
 import dev.recon.web.dashboard.Dashboard;
+import dev.recon.web.ops.Operations;
 import dev.recon.web.reports.Reports;
 import dev.recon.web.rules.Rules;
 import dev.recon.web.runs.RunQueue;
@@ -30,6 +31,7 @@ public final class ReconServer implements AutoCloseable {
   private final RunQueue runQueue;
   private final Sessions sessions;
   private final List<Route> routes;
+  private final Operations operations;
 
   public ReconServer(Database database, Clock clock, ServerSettings settings) {
     this.runQueue = new RunQueue(database, clock, settings.ruleSet());
@@ -45,6 +47,8 @@ public final class ReconServer implements AutoCloseable {
     routes.addAll(new Reports(database, clock).routes());
     routes.addAll(new Rules(settings.ruleSet()).routes());
     routes.addAll(new UserAdmin(users).routes());
+    this.operations = new Operations(database, clock);
+    routes.addAll(operations.routes());
     Guard guard = new Guard(sessions, settings);
     this.app =
         Javalin.create(
@@ -84,6 +88,11 @@ public final class ReconServer implements AutoCloseable {
   /** The sessions, for the page benchmark's in-memory session. */
   Sessions sessions() {
     return sessions;
+  }
+
+  /** /metrics and /health, which the nightly close reports to. */
+  public Operations operations() {
+    return operations;
   }
 
   /** The background runs, so tests and the dashboard can wait for them. */

@@ -1,11 +1,16 @@
 package dev.recon.web;
 
 import dev.recon.cli.ReconCommand;
+import dev.recon.closing.CloseRunner;
+import dev.recon.closing.CloseSchedule;
 import dev.recon.matching.RuleSet;
 import dev.recon.persistence.Database;
+import dev.recon.web.ops.ScheduledClose;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -63,6 +68,33 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Believe a reverse proxy's X-Forwarded-Proto header (only behind one)")
   boolean trustProxy;
 
+  @Option(
+      names = "--close-at",
+      paramLabel = "HH:MM",
+      description =
+          "Close the previous day every night at this time (in --close-zone), as recon close does")
+  LocalTime closeAt;
+
+  @Option(
+      names = "--close-zone",
+      defaultValue = "UTC",
+      paramLabel = "ZONE",
+      description = "Time zone of --close-at and of the day closed (default: ${DEFAULT-VALUE})")
+  ZoneId closeZone;
+
+  @Option(
+      names = "--inbox",
+      paramLabel = "DIR",
+      description = "Inbox the nightly close imports from (see recon close --help)")
+  Path inbox;
+
+  @Option(
+      names = "--close-out",
+      paramLabel = "DIR",
+      defaultValue = "recon-out",
+      description = "Folder the nightly close writes its reports to (default: ${DEFAULT-VALUE})")
+  Path closeOut;
+
   @Override
   public Integer call() throws InterruptedException {
     if (uploadMaxMegabytes < 1 || sessionIdleMinutes < 1) {
@@ -87,12 +119,24 @@ public final class ServeCommand implements Callable<Integer> {
       database.close();
       throw e;
     }
+    ScheduledClose nightly =
+        closeAt == null
+            ? null
+            : new ScheduledClose(
+                database,
+                recon.clock(),
+                new CloseSchedule(closeAt, closeZone),
+                new CloseRunner.Settings(inbox, closeOut, ruleSet),
+                server.operations());
     // Ctrl-C or a TERM signal: finish the requests in flight, then let go of the database.
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
+                  if (nightly != null) {
+                    nightly.close();
+                  }
                   server.close();
                   database.close();
                   stopped.countDown();
@@ -104,6 +148,15 @@ public final class ServeCommand implements Callable<Integer> {
         server.port(),
         ruleSet.name(),
         ruleSet.shortVersion());
+    if (closeAt != null) {
+      out.printf(
+          Locale.ROOT,
+          "Closes the previous day every night at %s %s (inbox %s, reports to %s)%n",
+          closeAt,
+          closeZone,
+          inbox == null ? "none" : inbox,
+          closeOut);
+    }
     out.flush();
     stopped.await();
     return 0;

@@ -104,7 +104,7 @@ class SecurityTest {
     }
 
     @Test
-    void onlyTheSignInPageStylesAndApiDocumentAreOpenToAnyone() {
+    void onlyTheSignInPageStylesApiDocumentMetricsAndHealthAreOpenToAnyone() {
       assertThat(
               server.server.routes().stream()
                   .filter(route -> route.access() == Access.ANYONE)
@@ -114,7 +114,9 @@ class SecurityTest {
               "GET /api/openapi.json",
               "GET /sign-in",
               "POST /sign-in",
-              "POST /api/session");
+              "POST /api/session",
+              "GET /metrics",
+              "GET /health");
     }
   }
 
