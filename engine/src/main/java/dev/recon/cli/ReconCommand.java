@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      ReportBenchCommand.class,
       RulesCommand.class,
       AuditCommand.class,
       UsersCommand.class,
