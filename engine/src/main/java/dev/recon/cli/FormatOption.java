@@ -4,7 +4,6 @@ import dev.recon.importing.BadInput;
 import dev.recon.importing.FileFormat;
 import dev.recon.importing.InputFile;
 import dev.recon.importing.Problem;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,7 +18,9 @@ final class FormatOption {
       paramLabel = "FORMAT",
       description =
           "auto (default: detected from the content), csv, xlsx, camt (ISO 20022 camt.052/053/054)"
-              + ", mt940 (SWIFT MT940/MT942) or ofx (OFX/QFX)")
+              + ", mt940 (SWIFT MT940/MT942), ofx (OFX/QFX), bai2, stripe-payout (Stripe payout"
+              + " reconciliation), paypal (PayPal settlement/TRR) or adyen (Adyen settlement"
+              + " details)")
   String format;
 
   /** The file's format, checked against the one asked for. */
@@ -28,12 +29,10 @@ final class FormatOption {
     if (format == null || format.equalsIgnoreCase("auto")) {
       return detected;
     }
-    FileFormat wanted;
-    try {
-      wanted = FileFormat.valueOf(format.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
+    FileFormat wanted = FileFormat.ofLabel(format);
+    if (wanted == null) {
       throw new IllegalArgumentException(
-          "--format " + format + " is not one of auto, csv, xlsx, camt, mt940, ofx");
+          "--format " + format + " is not one of auto, " + FileFormat.labels());
     }
     if (wanted != detected) {
       throw new BadInput(

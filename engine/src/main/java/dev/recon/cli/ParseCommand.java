@@ -146,5 +146,21 @@ final class ParseCommand implements Callable<Integer> {
       g.writeNumberField(total.getKey(), total.getValue());
     }
     g.writeEndObject();
+    // Statements that carry balances: opening + booked entries against closing.
+    g.writeArrayFieldStart("statements");
+    for (dev.recon.importing.BalanceCheck check : parsed.balanceChecks()) {
+      g.writeStartObject();
+      g.writeStringField("account", check.account());
+      g.writeStringField("currency", check.currency());
+      g.writeStringField("statement_id", check.statementId());
+      g.writeStringField(
+          "opening_date", check.openingDate() == null ? null : check.openingDate().toString());
+      g.writeNumberField("opening_minor", check.openingMinor());
+      g.writeNumberField("movements_minor", check.movementsMinor());
+      g.writeNumberField("closing_minor", check.closingMinor());
+      g.writeBooleanField("agrees", check.agrees());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 }

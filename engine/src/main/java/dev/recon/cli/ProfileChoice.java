@@ -31,17 +31,14 @@ final class ProfileChoice {
   }
 
   /**
-   * As {@link #resolve(CommandSpec, String, String)}, except that a bank statement in a format that
-   * says what it is (camt, MT940) needs neither option: it is read as a bank file.
+   * As {@link #resolve(CommandSpec, String, String)}, except that a file in a format that says what
+   * it is (camt, MT940, OFX, BAI2, a gateway report) needs neither option: it is read as a file of
+   * its side with that side's default profile.
    */
   static Profile resolve(
       CommandSpec spec, String source, String profileName, dev.recon.importing.FileFormat format) {
-    if (source == null
-        && profileName == null
-        && (format == dev.recon.importing.FileFormat.CAMT
-            || format == dev.recon.importing.FileFormat.MT940
-            || format == dev.recon.importing.FileFormat.OFX)) {
-      return Profiles.defaultFor(Side.BANK);
+    if (source == null && profileName == null && format.selfDescribing()) {
+      return Profiles.defaultFor(format.side());
     }
     return resolve(spec, source, profileName);
   }
@@ -62,8 +59,9 @@ final class ProfileChoice {
       if (!selfDescribing(file)) {
         throw new CommandLine.ParameterException(
             spec.commandLine(),
-            "say what the file is: --source bank|gateway|ledger or --profile NAME (only camt and"
-                + " MT940 bank statements need neither; "
+            "say what the file is: --source bank|gateway|ledger or --profile NAME (only files"
+                + " that say what they are need neither: camt, MT940, OFX, BAI2, Stripe payout,"
+                + " PayPal and Adyen reports; "
                 + file.getFileName()
                 + " is not one)");
       }
@@ -75,9 +73,7 @@ final class ProfileChoice {
       dev.recon.importing.FileFormat format =
           dev.recon.importing.InputFile.of(file.getFileName().toString(), in.readNBytes(4096))
               .format();
-      return format == dev.recon.importing.FileFormat.CAMT
-          || format == dev.recon.importing.FileFormat.MT940
-          || format == dev.recon.importing.FileFormat.OFX;
+      return format.selfDescribing();
     } catch (java.io.IOException e) {
       return false;
     }

@@ -1,23 +1,23 @@
 package dev.recon.importing;
 
-import dev.recon.facts.Side;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Tells which built-in profile reads a file whose source the user did not name: a bank statement in
- * a format that says what it is (camt, MT940, OFX) is a bank file; a table is read by the one
- * built-in profile whose every mapped column its header has. When none or several fit, the file is
- * refused with a request to choose, rather than read by a guess.
+ * a format that says what it is (camt, MT940, OFX, BAI2) is a bank file, a gateway report in one
+ * (Stripe payout reconciliation, PayPal, Adyen) a gateway file; a table is read by the one built-in
+ * profile whose every mapped column its header has. When none or several fit, the file is refused
+ * with a request to choose, rather than read by a guess.
  */
 public final class ProfileDetection {
   private ProfileDetection() {}
 
   public static Profile detect(InputFile file) {
     FileFormat format = file.format();
-    if (format == FileFormat.CAMT || format == FileFormat.MT940 || format == FileFormat.OFX) {
-      return Profiles.defaultFor(Side.BANK);
+    if (format.selfDescribing()) {
+      return Profiles.defaultFor(format.side());
     }
     List<Profile> fitting = new ArrayList<>();
     for (String name : Profiles.BUILT_IN) {

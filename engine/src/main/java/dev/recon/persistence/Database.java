@@ -49,6 +49,9 @@ public final class Database implements AutoCloseable {
       Flyway.configure()
           .dataSource(dataSource)
           .locations("classpath:db/migration")
+          // Version numbers are reserved per line of work, so a database may already have a
+          // higher one applied than a migration that arrives later; apply those too.
+          .outOfOrder(true)
           .load()
           .migrate();
       return new Database(url, dialect, dataSource);
@@ -108,7 +111,7 @@ public final class Database implements AutoCloseable {
         configuration -> {
           Transaction tx = new Transaction(configuration.dsl());
           T result = work.apply(tx);
-          tx.flushAudit();
+          tx.flush();
           return result;
         });
   }
@@ -123,8 +126,14 @@ public final class Database implements AutoCloseable {
    * names would not be found on one of them.
    */
   static String normalizeUrl(String url) {
-    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DATABASE_TO_LOWER")) {
-      return url + ";DATABASE_TO_LOWER=TRUE";
+    String upper = url.toUpperCase(Locale.ROOT);
+    if (url.startsWith("jdbc:h2:") && !upper.contains("DATABASE_TO_LOWER")) {
+      url = url + ";DATABASE_TO_LOWER=TRUE";
+    }
+    // H2 writes a commit to its file up to half a second later by default, so a process killed
+    // just after a commit (a close run killed with kill -9) would lose it; write at each commit.
+    if (url.startsWith("jdbc:h2:file:") && !upper.contains("WRITE_DELAY")) {
+      url = url + ";WRITE_DELAY=0";
     }
     return url;
   }

@@ -20,8 +20,11 @@ public final class ImportStore {
   private static final int CHUNK_ROWS = 500;
   private final DSLContext dsl;
 
-  ImportStore(DSLContext dsl) {
+  private final ReconciliationTotals totals;
+
+  ImportStore(DSLContext dsl, ReconciliationTotals totals) {
     this.dsl = dsl;
+    this.totals = totals;
   }
 
   /** A file already imported, as the user will want it described. */
@@ -190,6 +193,7 @@ public final class ImportStore {
                   ITEM.OCCURRENCE);
       for (IdentifiedFact item : items.subList(from, Math.min(items.size(), from + CHUNK_ROWS))) {
         Fact f = item.fact();
+        totals.itemAdded(f.side(), f.currencyCode(), f.bookingDate(), f.amount().minor());
         insert =
             insert.values(
                 fileId,

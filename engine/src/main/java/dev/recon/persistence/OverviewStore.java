@@ -3,9 +3,11 @@ package dev.recon.persistence;
 import static dev.recon.db.jooq.Tables.EXCEPTION_ITEM;
 import static dev.recon.db.jooq.Tables.IMPORTED_FILE;
 import static dev.recon.db.jooq.Tables.ITEM;
+import static dev.recon.db.jooq.Tables.ITEM_DAY_TOTAL;
 import static dev.recon.db.jooq.Tables.MATCH_GROUP;
 import static dev.recon.db.jooq.Tables.MATCH_MEMBER;
 import static dev.recon.db.jooq.Tables.MATCH_RUN;
+import static dev.recon.db.jooq.Tables.RECONCILED_DAY;
 
 import dev.recon.facts.Side;
 import java.time.LocalDate;
@@ -47,6 +49,17 @@ public final class OverviewStore {
     public String label() {
       return label;
     }
+
+    /** The bucket of something this many days old. */
+    public static AgeBucket of(long days) {
+      AgeBucket bucket = DAYS_0_2;
+      for (AgeBucket candidate : values()) {
+        if (days >= candidate.fromDays) {
+          bucket = candidate;
+        }
+      }
+      return bucket;
+    }
   }
 
   /** Items of one side and currency: how many there are and how many are reconciled. */
@@ -62,12 +75,49 @@ public final class OverviewStore {
   public record Reconciliation(List<SideTotal> sides, List<Unmatched> unmatched) {}
 
   /**
-   * Counts every item, and every reconciled one through the accepted groups (a bank or ledger line
-   * is in at most one, a gateway transaction in at most one settlement group: the database
-   * invariants), each by side, currency and age bucket; unmatched is the difference. Two grouped
-   * scans, with no per-item subquery, so the cost stays flat per item.
+   * Items and reconciled items by side, currency and age bucket on a date, read from the totals
+   * kept as the data changes ({@link ReconciliationTotals}): one row per side, currency and booking
+   * date, bucketed here, so the cost does not grow with the number of items.
    */
   public Reconciliation reconciliation(LocalDate asOf) {
+    Map<String, long[]> all = new TreeMap<>();
+    Map<String, long[]> reconciled = new TreeMap<>();
+    dsl.selectFrom(ITEM_DAY_TOTAL)
+        .where(ITEM_DAY_TOTAL.ITEM_COUNT.gt(0L))
+        .forEach(
+            r -> {
+              String key =
+                  key(r.getSide(), r.getCurrency(), bucketOf(r.getBookingDate(), asOf).name());
+              add(all.computeIfAbsent(key, k -> new long[2]), r.getItemCount(), r.getAmountMinor());
+              add(
+                  reconciled.computeIfAbsent(key, k -> new long[2]),
+                  r.getReconciledCount(),
+                  r.getReconciledMinor());
+            });
+    return reconciliationOf(all, reconciled);
+  }
+
+  private static void add(long[] counts, long count, long minor) {
+    counts[0] += count;
+    counts[1] = Math.addExact(counts[1], minor);
+  }
+
+  /** The age bucket of an item booked on a date, on another date. */
+  public static AgeBucket bucketOf(LocalDate bookingDate, LocalDate asOf) {
+    AgeBucket[] buckets = AgeBucket.values();
+    for (int i = buckets.length - 1; i > 0; i--) {
+      if (!bookingDate.isAfter(asOf.minusDays(buckets[i].fromDays))) {
+        return buckets[i];
+      }
+    }
+    return buckets[0];
+  }
+
+  /**
+   * The same figures as {@link #reconciliation} counted from every item and every accepted group
+   * (two grouped scans): what the kept totals must always equal (checked after database tests).
+   */
+  Reconciliation recount(LocalDate asOf) {
     // Inlined dates: the same expression must appear alike in SELECT and GROUP BY, which bind
     // parameters (one per occurrence) would not be.
     Field<String> bucket =
@@ -89,12 +139,17 @@ public final class OverviewStore {
         .join(ITEM)
         .on(ITEM.ID.eq(MATCH_MEMBER.ITEM_ID))
         .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
-        .and(MATCH_MEMBER.SIDE.ne(Side.GATEWAY.name()).or(MATCH_GROUP.SCOPE.eq("SETTLEMENT")))
+        .and(ReconciliationTotals.reconciledMember())
         .groupBy(ITEM.SIDE, ITEM.CURRENCY, bucket)
         .forEach(
             r ->
                 reconciled.put(
                     key(r.value1(), r.value2(), r.value3()), counts(r.value4(), r.value5())));
+    return reconciliationOf(all, reconciled);
+  }
+
+  private static Reconciliation reconciliationOf(
+      Map<String, long[]> all, Map<String, long[]> reconciled) {
     Map<String, long[]> sides = new TreeMap<>();
     List<Unmatched> unmatched = new java.util.ArrayList<>();
     all.forEach(
@@ -162,15 +217,9 @@ public final class OverviewStore {
         .from(IMPORTED_FILE)
         .groupBy(imported)
         .forEach(r -> add(days, r.value1(), 0, r.value2().longValue()));
-    Field<LocalDate> grouped = day(MATCH_GROUP.CREATED_AT);
-    dsl.select(grouped, DSL.count())
-        .from(MATCH_MEMBER)
-        .join(MATCH_GROUP)
-        .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
-        .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
-        .and(MATCH_MEMBER.SIDE.ne(Side.GATEWAY.name()).or(MATCH_GROUP.SCOPE.eq("SETTLEMENT")))
-        .groupBy(grouped)
-        .forEach(r -> add(days, r.value1(), 1, r.value2()));
+    dsl.selectFrom(RECONCILED_DAY)
+        .where(RECONCILED_DAY.ITEM_COUNT.ne(0L))
+        .forEach(r -> add(days, r.getOnDate(), 1, r.getItemCount()));
     Field<LocalDate> opened = day(EXCEPTION_ITEM.OPENED_AT);
     dsl.select(opened, DSL.count())
         .from(EXCEPTION_ITEM)
@@ -200,18 +249,18 @@ public final class OverviewStore {
   }
 
   /**
-   * A value that changes whenever anything the dashboard counts may have changed: a new audit row
-   * (every import, match and decision writes one), a new run, an exception opened or closed. Each
-   * part is read from an index, so checking it costs next to nothing.
+   * A value that changes whenever anything the dashboard counts may have changed: the audit chain's
+   * head (every import, match, decision and exception change appends an event), the newest run and
+   * the newest exception. Each part is one row or the end of a primary key, so checking it costs
+   * the same however much data there is.
    */
   public String changeStamp() {
     return dsl.select(
-            dsl.select(DSL.max(dev.recon.db.jooq.Tables.AUDIT_LOG.ID))
-                .from(dev.recon.db.jooq.Tables.AUDIT_LOG)
+            dsl.select(dev.recon.db.jooq.Tables.AUDIT_CHAIN.LAST_SEQ)
+                .from(dev.recon.db.jooq.Tables.AUDIT_CHAIN)
                 .asField(),
             dsl.select(DSL.max(MATCH_RUN.ID)).from(MATCH_RUN).asField(),
-            dsl.select(DSL.max(EXCEPTION_ITEM.ID)).from(EXCEPTION_ITEM).asField(),
-            dsl.select(DSL.count(EXCEPTION_ITEM.CLOSED_AT)).from(EXCEPTION_ITEM).asField())
+            dsl.select(DSL.max(EXCEPTION_ITEM.ID)).from(EXCEPTION_ITEM).asField())
         .fetchOne()
         .intoList()
         .toString();
@@ -219,7 +268,7 @@ public final class OverviewStore {
 
   /** Open exceptions, on items and on accounts. */
   public long openExceptions() {
-    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN));
+    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.in(ExceptionStore.OPEN_STATUSES));
   }
 
   /** A matching run as the runs list shows it. */

@@ -14,12 +14,15 @@ public final class Transaction {
   /** Audit events appended in this transaction, chained and written when its work is done. */
   private final List<AuditStore.Entry> pendingAudit = new ArrayList<>();
 
+  /** What this transaction changed in the dashboard's totals, added to them before it commits. */
+  private final ReconciliationTotals totals = new ReconciliationTotals();
+
   Transaction(DSLContext dsl) {
     this.dsl = dsl;
   }
 
   public ImportStore imports() {
-    return new ImportStore(dsl);
+    return new ImportStore(dsl, totals);
   }
 
   public ItemStore items() {
@@ -27,11 +30,15 @@ public final class Transaction {
   }
 
   public MatchStore matches() {
-    return new MatchStore(dsl);
+    return new MatchStore(dsl, totals);
   }
 
   public ExceptionStore exceptions() {
     return new ExceptionStore(dsl);
+  }
+
+  public CorrectionStore corrections() {
+    return new CorrectionStore(dsl);
   }
 
   public ReportStore reports() {
@@ -42,13 +49,29 @@ public final class Transaction {
     return new AuditStore(dsl, pendingAudit);
   }
 
-  /** Writes the audit events still waiting; called once the work is done, before the commit. */
-  void flushAudit() {
+  /**
+   * Writes the totals' changes and the audit events still waiting; called once the work is done,
+   * before the commit.
+   */
+  void flush() {
+    totals.flush(dsl);
     audit().flush();
   }
 
   public UserStore users() {
     return new UserStore(dsl);
+  }
+
+  public CloseStore closes() {
+    return new CloseStore(dsl);
+  }
+
+  public MetricsStore metrics() {
+    return new MetricsStore(dsl);
+  }
+
+  public BenchStore bench() {
+    return new BenchStore(dsl);
   }
 
   public OverviewStore overview() {

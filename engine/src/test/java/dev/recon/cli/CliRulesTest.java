@@ -32,9 +32,10 @@ class CliRulesTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out())
-        .contains("7 rule(s) in the rule language")
+        .contains("8 rule(s) in the rule language")
         .contains(" 10  Exact bank to ledger")
-        .contains(" 70  Keyless split: ledger line to bank lines")
+        .contains(" 40  Batch: ledger line to a bank entry's batched transactions")
+        .contains(" 80  Keyless split: ledger line to bank lines")
         .endsWith("OK" + System.lineSeparator());
   }
 

@@ -6,9 +6,13 @@ import static dev.recon.db.jooq.Tables.IMPORTED_FILE;
 import static dev.recon.db.jooq.Tables.ITEM;
 import static dev.recon.db.jooq.Tables.MATCH_GROUP;
 import static dev.recon.db.jooq.Tables.MATCH_MEMBER;
+import static dev.recon.db.jooq.Tables.RECONCILED_DAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
+import java.util.Map;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 
 /**
@@ -87,15 +91,48 @@ public final class DatabaseInvariants {
     assertThat(
             dsl.select(EXCEPTION_ITEM.ITEM_ID)
                 .from(EXCEPTION_ITEM)
-                .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
+                .where(EXCEPTION_ITEM.STATUS.in(ExceptionStore.OPEN_STATUSES))
                 .groupBy(EXCEPTION_ITEM.ITEM_ID)
                 .having(DSL.count().gt(1))
                 .fetch())
         .as("items with more than one open exception")
         .isEmpty();
     checkGroupsBalance(dsl);
+    checkTotals(database);
     AuditStore.Verification audit = database.inTransaction(tx -> tx.audit().verify());
     assertThat(audit.problem()).as("the audit trail's hash chain").isNull();
+  }
+
+  /**
+   * The dashboard's kept totals equal a recount from the items and groups (so every path that adds
+   * items or accepts or withdraws a group keeps them), on a date that puts items in every bucket.
+   */
+  private static void checkTotals(Database database) {
+    DSLContext dsl = database.dsl();
+    LocalDate latest = dsl.select(DSL.max(ITEM.BOOKING_DATE)).from(ITEM).fetchOne().value1();
+    LocalDate asOf = latest == null ? LocalDate.of(2026, 1, 1) : latest.plusDays(5);
+    database.inTransaction(
+        tx -> {
+          assertThat(tx.overview().reconciliation(asOf))
+              .as("the dashboard's kept totals against a recount")
+              .isEqualTo(tx.overview().recount(asOf));
+          return null;
+        });
+    Field<LocalDate> day = ReconciliationTotals.decidedOn();
+    Map<LocalDate, Long> recounted =
+        dsl.select(day, DSL.count())
+            .from(MATCH_MEMBER)
+            .join(MATCH_GROUP)
+            .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
+            .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+            .and(ReconciliationTotals.reconciledMember())
+            .groupBy(day)
+            .fetchMap(r -> r.value1(), r -> (long) r.value2());
+    Map<LocalDate, Long> kept =
+        dsl.selectFrom(RECONCILED_DAY)
+            .where(RECONCILED_DAY.ITEM_COUNT.ne(0L))
+            .fetchMap(RECONCILED_DAY.ON_DATE, RECONCILED_DAY.ITEM_COUNT);
+    assertThat(kept).as("items reconciled per day, kept against a recount").isEqualTo(recounted);
   }
 
   /**

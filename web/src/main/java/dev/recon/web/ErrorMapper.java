@@ -100,11 +100,29 @@ public final class ErrorMapper {
 
   private static Integer jettyStatus(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
+      if (overMultipartLimit(t)) {
+        return HttpStatus.CONTENT_TOO_LARGE.getCode();
+      }
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof org.eclipse.jetty.http.HttpException http) {
         return http.getCode();
       }
     }
     return null;
+  }
+
+  /**
+   * Jetty's multipart parser stopped at the upload limit. A body sent in chunks has no length for
+   * the guard to check up front, so this is where such an upload is refused; Jetty reports it as a
+   * bad request whose cause names the limit.
+   */
+  private static boolean overMultipartLimit(Throwable t) {
+    String message = t.getMessage();
+    return t instanceof IllegalStateException
+        && message != null
+        && (message.startsWith("max length exceeded")
+            || message.startsWith("max file size exceeded"));
   }
 
   private static HttpStatus statusOf(int code) {

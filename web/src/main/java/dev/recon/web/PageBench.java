@@ -3,6 +3,8 @@ package dev.recon.web;
 import dev.recon.access.Role;
 import dev.recon.cli.ReconCommand;
 import dev.recon.matching.RuleSet;
+import dev.recon.persistence.AuditStore;
+import dev.recon.persistence.BenchStore;
 import dev.recon.persistence.Database;
 import dev.recon.web.access.Cookies;
 import dev.recon.web.access.Session;
@@ -12,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -26,15 +29,17 @@ import picocli.CommandLine.Spec;
  * {@code recon bench-pages}: how fast the server answers its pages on the database the options
  * name, measured as a browser would see it (HTTP on the loopback, full response read). The server
  * runs in this process on a free port with a session made in memory, so nothing is written to the
- * database. Each page is fetched a few times to warm up, then timed; the first fetch is shown
- * apart, since it includes what later fetches find cached (the dashboard's aggregates).
+ * database (except the synthetic exceptions {@code --add-open-exceptions} asks for, first). Each
+ * page is fetched a few times to warm up, then timed; the first fetch is shown apart, since it
+ * includes what later fetches find cached (the dashboard's aggregates).
  */
 @Command(
     name = "bench-pages",
     mixinStandardHelpOptions = true,
     description = {
       "Times the web pages and API reads on the database: median and slowest of N fetches each.",
-      "Writes nothing; run it on a copy of production data or after 'recon bench --with-db'."
+      "Writes nothing (unless --add-open-exceptions); run it on a copy of production data or"
+          + " after 'recon bench --with-db'."
     })
 public final class PageBench implements Callable<Integer> {
   static final List<String> PAGES =
@@ -50,13 +55,58 @@ public final class PageBench implements Callable<Integer> {
       description = "Timed fetches per page (default: ${DEFAULT-VALUE})")
   int rounds;
 
+  @Option(
+      names = "--add-open-exceptions",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = {
+        "First opens N more exceptions on items that have none (a busy queue), then times the"
+            + " pages. This one writes: use it on a bench database only."
+      })
+  int openExceptionsToAdd;
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     PrintWriter out = spec.commandLine().getOut();
-    try (Database database = recon.openDatabase();
-        ReconServer server =
-            new ReconServer(database, recon.clock(), ServerSettings.defaults(0, RuleSet.standard()))
-                .start()) {
+    try (Database database = recon.openDatabase()) {
+      if (openExceptionsToAdd > 0) {
+        addOpenExceptions(database, out);
+      }
+      time(database, out);
+    }
+    return 0;
+  }
+
+  private void addOpenExceptions(Database database, PrintWriter out) {
+    OffsetDateTime at = OffsetDateTime.now(recon.clock());
+    long start = System.nanoTime();
+    int added =
+        database.inTransaction(
+            tx -> {
+              int count = tx.bench().addOpenExceptions(openExceptionsToAdd, at);
+              tx.audit()
+                  .append(
+                      new AuditStore.Entry(
+                          at,
+                          "bench-pages",
+                          "BENCH_EXCEPTIONS_ADDED",
+                          "exception_item",
+                          null,
+                          null,
+                          count + " open exceptions: " + BenchStore.REASON));
+              return count;
+            });
+    out.printf(
+        Locale.ROOT,
+        "Opened %d synthetic exceptions in %d ms%n",
+        added,
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private void time(Database database, PrintWriter out) throws IOException, InterruptedException {
+    try (ReconServer server =
+        new ReconServer(database, recon.clock(), ServerSettings.defaults(0, RuleSet.standard()))
+            .start()) {
       Session session = server.sessions().create("bench", Role.ADMIN);
       HttpClient http = HttpClient.newHttpClient();
       out.printf(Locale.ROOT, "Pages on %s, %d timed fetches each%n", database.url(), rounds);
@@ -68,6 +118,15 @@ public final class PageBench implements Callable<Integer> {
           "median ms",
           "max ms",
           "bytes");
+      // Warms up the server itself (threads, templates' shared classes, JSON) on a route that reads
+      // no data, so each page's first fetch shows what that page costs, not the JVM starting.
+      for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+        http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + "/api/session"))
+                .header("Cookie", Cookies.SESSION + "=" + session.id())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
       for (String page : PAGES) {
         HttpRequest request =
             HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + page))
@@ -105,6 +164,5 @@ public final class PageBench implements Callable<Integer> {
         out.flush();
       }
     }
-    return 0;
   }
 }

@@ -6,6 +6,7 @@ import dev.recon.web.access.Cookies;
 import dev.recon.web.access.Guard;
 import dev.recon.web.access.Sessions;
 import dev.recon.web.access.SignIn;
+import dev.recon.web.access.SignInThrottle;
 import dev.recon.web.access.UserAdmin;
 import dev.recon.web.dashboard.Dashboard;
 import dev.recon.web.reports.Reports;
@@ -37,7 +38,7 @@ public final class ReconServer implements AutoCloseable {
     Users users = new Users(database, clock);
     this.routes = new ArrayList<>();
     routes.addAll(Assets.routes());
-    routes.addAll(new SignIn(users, sessions, cookies).routes());
+    routes.addAll(new SignIn(users, sessions, cookies, new SignInThrottle(clock)).routes());
     routes.addAll(new Dashboard(database, clock, runQueue).routes());
     routes.addAll(new Uploads(database, clock, settings).routes());
     routes.addAll(new Runs(database, clock, runQueue, settings.ruleSet()).routes());

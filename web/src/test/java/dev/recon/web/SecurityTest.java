@@ -265,6 +265,44 @@ class SecurityTest {
     }
 
     @Test
+    void anOversizedUploadSentInChunksWithoutALengthIsRefusedAndNothingIsStored() {
+      WebClient preparer = server.signedIn(Role.PREPARER);
+      preparer.get("/upload");
+      String boundary = "recon-chunked";
+      byte[] head =
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"source\"\r\n\r\nledger\r\n--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.csv\""
+                  + "\r\nContent-Type: text/csv\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8);
+      byte[] line = "date,amount,reference\n".getBytes(StandardCharsets.UTF_8);
+      // A stream of unknown length makes the client send chunks with no Content-Length.
+      java.io.InputStream body =
+          new java.io.SequenceInputStream(
+              new java.io.ByteArrayInputStream(head),
+              new java.io.InputStream() {
+                private long sent;
+
+                @Override
+                public int read() {
+                  return sent < 10L * 1024 * 1024 ? line[(int) (sent++ % line.length)] : -1;
+                }
+              });
+      HttpResponse<String> response =
+          preparer.send(
+              HttpRequest.newBuilder(preparer.uri("/api/uploads"))
+                  .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                  .header("X-CSRF-Token", preparer.csrf)
+                  .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)));
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+      assertThat(response.body()).contains("larger than this server accepts");
+      assertThat(server.database.<Long>inTransaction(tx -> tx.overview().imports(0, 10).total()))
+          .isZero();
+    }
+
+    @Test
     void aPathTraversalFileNameIsOnlyAName() {
       Path target = tempDir.resolve("escaped.csv");
       String traversal =
@@ -397,6 +435,58 @@ class SecurityTest {
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.body()).contains("The name or the password is wrong.");
       assertThat(client.get("/").statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    void afterFiveWrongPasswordsTheNameWaitsEvenWithTheRightOne() {
+      WebClient client = server.client();
+      for (int i = 0; i < 5; i++) {
+        assertThat(apiSignIn(client, "admin", "wrong password!").statusCode()).isEqualTo(401);
+      }
+      HttpResponse<String> refused = apiSignIn(client, "admin", TestServer.PASSWORD);
+      assertThat(refused.statusCode()).isEqualTo(429);
+      assertThat(refused.body()).contains("too many wrong passwords").contains("30 seconds");
+      assertThat(refused.headers().firstValue("Retry-After")).contains("30");
+      // The form is refused too, and another name from the same address is not held up.
+      assertThat(client.get("/sign-in").statusCode()).isEqualTo(200);
+      assertThat(apiSignIn(server.client(), "viewer", TestServer.PASSWORD).statusCode())
+          .isEqualTo(200);
+      server.clock.advance(Duration.ofSeconds(31));
+      assertThat(apiSignIn(client, "admin", "wrong again!!").statusCode()).isEqualTo(401);
+      HttpResponse<String> longer = apiSignIn(client, "admin", TestServer.PASSWORD);
+      assertThat(longer.statusCode()).isEqualTo(429);
+      assertThat(longer.body()).contains("60 seconds");
+      server.clock.advance(Duration.ofSeconds(61));
+      assertThat(apiSignIn(client, "admin", TestServer.PASSWORD).statusCode()).isEqualTo(200);
+      // A correct sign-in clears the count: one more mistake is not held against the name.
+      assertThat(apiSignIn(client, "admin", "wrong password!").statusCode()).isEqualTo(401);
+      assertThat(apiSignIn(client, "admin", TestServer.PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theSignInFormIsThrottledLikeTheApi() {
+      WebClient client = server.client();
+      for (int i = 0; i < 5; i++) {
+        assertThat(apiSignIn(client, "approver", "wrong password!").statusCode()).isEqualTo(401);
+      }
+      String page = client.get("/sign-in").body();
+      String token = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]*)\".*", "$1");
+      HttpResponse<String> response =
+          client.postFormRaw(
+              "/sign-in",
+              Map.of("csrf", token, "name", "approver", "password", TestServer.PASSWORD));
+      assertThat(response.statusCode()).isEqualTo(429);
+      assertThat(response.body()).contains("too many wrong passwords");
+      assertThat(client.get("/").statusCode()).isEqualTo(303);
+    }
+
+    private HttpResponse<String> apiSignIn(WebClient client, String name, String password) {
+      return client.send(
+          HttpRequest.newBuilder(client.uri("/api/session"))
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      "{\"name\":\"" + name + "\",\"password\":\"" + password + "\"}")));
     }
 
     @Test

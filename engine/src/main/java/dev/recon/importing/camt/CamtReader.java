@@ -12,7 +12,10 @@ import dev.recon.money.Currencies;
 import dev.recon.money.Money;
 import dev.recon.normalizing.Counterparties;
 import dev.recon.normalizing.References;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -21,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
@@ -35,16 +39,27 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>A booked entry becomes one bank item; an entry that batches several transactions ({@code
  * TxDtls}) whose amounts add up to it becomes one item per transaction, each naming the entry in
- * its text. Money in is positive ({@code CRDT}), money out negative ({@code DBIT}). The reference
- * is the structured creditor reference, else a reference found in the remittance text by the
- * profile's pattern, else the end-to-end id; the counterparty is the debtor of a credit and the
- * creditor of a debit. Pending and information-only entries are skipped and counted. Where a
- * statement carries opening and closing balances, they must agree with its booked entries.
+ * its text and carrying the batch's id (its {@code Btch/PmtInfId}, else the entry's {@code
+ * AcctSvcrRef}) as payout id, so a ledger posting of the batch total can match them. Money in is
+ * positive ({@code CRDT}), money out negative ({@code DBIT}). The reference is the structured
+ * creditor reference, else a reference found in the remittance text by the profile's pattern, else
+ * the end-to-end id; the counterparty is the debtor of a credit and the creditor of a debit.
+ * Pending and information-only entries are skipped and counted. Where a statement carries opening
+ * and closing balances, they must agree with its booked entries.
  */
 public final class CamtReader {
   private static final Pattern MESSAGE =
-      Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(camt\\.05[234]\\.001\\.\\d{2})");
+      Pattern.compile("urn:iso:std:iso:20022:tech:xsd:(camt\\.(\\d{3})\\.001\\.(\\d{2}))");
+
+  /** The versions of camt.052/053/054 whose elements Recon reads (they did not change). */
+  private static final int VERSION_MIN = 2;
+
+  private static final int VERSION_MAX = 13;
   private static final int SNIFF_BYTES = 4096;
+
+  /** Longer than any camt text field (Ustrd is 140, AddtlNtryInf 500): more is damage. */
+  private static final int TEXT_LENGTH_MAX = 100_000;
+
   private static final Pattern PLAIN_AMOUNT = Pattern.compile("-?\\d{1,18}(\\.\\d{1,18})?");
 
   private CamtReader() {}
@@ -59,6 +74,25 @@ public final class CamtReader {
     return message.find() ? message.group(1) : null;
   }
 
+  private static boolean wrongEncoding(XMLStreamException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.io.CharConversionException
+          || String.valueOf(cause.getMessage()).contains("Invalid byte")) {
+        return true;
+      }
+    }
+    return e.getNestedException() instanceof java.io.CharConversionException;
+  }
+
+  private static boolean readable(String message) {
+    Matcher parts = MESSAGE.matcher("urn:iso:std:iso:20022:tech:xsd:" + message);
+    if (!parts.matches()) {
+      return false;
+    }
+    int version = Integer.parseInt(parts.group(3));
+    return parts.group(2).matches("05[234]") && version >= VERSION_MIN && version <= VERSION_MAX;
+  }
+
   /** Whether the file is XML at all (it may then be of a kind Recon does not read). */
   public static boolean looksLikeXml(byte[] bytes) {
     String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8).strip();
@@ -66,11 +100,56 @@ public final class CamtReader {
   }
 
   public static Result read(InputFile file, Pattern referencePattern, String accountOverride) {
-    String message = messageOf(file.bytes());
+    List<Fact> facts = new ArrayList<>();
+    Streamed streamed =
+        stream(
+            new ByteArrayInputStream(file.bytes()),
+            file.name(),
+            referencePattern,
+            accountOverride,
+            facts::add);
+    return new Result(streamed.message(), facts, streamed.skippedEntries(), streamed.checks());
+  }
+
+  /** What a streamed read found besides the facts it handed on. */
+  public record Streamed(
+      String message, long facts, int skippedEntries, List<BalanceCheck> checks) {}
+
+  /**
+   * Reads a message from a stream, handing each fact to {@code sink} as soon as its entry ends:
+   * nothing but the current statement and entry is held, so memory does not grow with the file. A
+   * file with problems is refused when the stream ends; a caller that stores facts as they come
+   * must therefore do so in a transaction it can roll back.
+   */
+  public static Streamed stream(
+      InputStream input,
+      String fileName,
+      Pattern referencePattern,
+      String accountOverride,
+      Consumer<Fact> sink) {
+    BufferedInputStream in = new BufferedInputStream(input, 1 << 16);
+    String message;
+    try {
+      in.mark(SNIFF_BYTES);
+      message = messageOf(in.readNBytes(SNIFF_BYTES));
+      in.reset();
+    } catch (IOException e) {
+      throw new BadInput(Problem.ofFile(fileName, "cannot be read: " + e.getMessage()));
+    }
+    if (message != null && !readable(message)) {
+      throw new BadInput(
+          Problem.ofFile(
+              fileName,
+              "is an ISO 20022 "
+                  + message
+                  + " message, a message or version Recon does not read; it reads camt.052,"
+                  + " camt.053 and camt.054 versions .001.02 to .001."
+                  + VERSION_MAX));
+    }
     if (message == null) {
       throw new BadInput(
           Problem.ofFile(
-              file.name(),
+              fileName,
               "is XML but not an ISO 20022 camt.052, camt.053 or camt.054 message (no"
                   + " urn:iso:std:iso:20022:tech:xsd:camt.05x namespace); Recon cannot read it"));
     }
@@ -78,9 +157,9 @@ public final class CamtReader {
     // No DTDs and no external entities: an uploaded file must not make Recon fetch or expand.
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    State state = new State(file.name(), referencePattern, accountOverride);
+    State state = new State(fileName, referencePattern, accountOverride, sink);
     try {
-      XMLStreamReader xml = factory.createXMLStreamReader(new ByteArrayInputStream(file.bytes()));
+      XMLStreamReader xml = factory.createXMLStreamReader(in);
       while (xml.hasNext()) {
         int event = xml.next();
         if (event == XMLStreamConstants.START_ELEMENT) {
@@ -89,16 +168,28 @@ public final class CamtReader {
               xml.getAttributeValue(null, "Ccy"),
               xml.getLocation().getLineNumber());
         } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA) {
-          state.text.append(xml.getText());
+          state.text(xml.getText());
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           state.end(xml.getLocation().getLineNumber());
         }
       }
     } catch (XMLStreamException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNumber();
+      if (wrongEncoding(e)) {
+        state.problems.add(
+            new Problem(
+                fileName,
+                Math.max(line, 0),
+                null,
+                "a byte is not valid in the encoding the XML declares (UTF-8 unless it names"
+                    + " another)"
+                    + (state.path.isEmpty() ? "" : " inside " + state.elementPath())
+                    + ": the file was saved in another encoding; export it again as UTF-8"));
+        throw new BadInput(state.problems);
+      }
       state.problems.add(
           new Problem(
-              file.name(),
+              fileName,
               Math.max(line, 0),
               null,
               "the XML is broken or cut off ("
@@ -106,12 +197,13 @@ public final class CamtReader {
                       .replaceAll(
                           "(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message: ", "")
                       .strip()
+                  + (state.path.isEmpty() ? "" : " inside " + state.elementPath())
                   + "); nothing of this file was stored"));
     }
     if (!state.problems.isEmpty()) {
       throw new BadInput(state.problems);
     }
-    return new Result(message, state.facts, state.skipped, state.checks);
+    return new Streamed(message, state.factCount, state.skipped, state.checks);
   }
 
   /** What the reader has seen so far; one statement and one entry at a time. */
@@ -120,8 +212,14 @@ public final class CamtReader {
     final Pattern referencePattern;
     final String accountOverride;
     final Deque<String> path = new ArrayDeque<>();
+    // The position of each open element among its same-named siblings, and per open element the
+    // count of its children by name.
+    final Deque<Integer> positions = new ArrayDeque<>();
+    final Deque<java.util.Map<String, Integer>> childCounts =
+        new ArrayDeque<>(List.of(new java.util.HashMap<>()));
     final StringBuilder text = new StringBuilder();
-    final List<Fact> facts = new ArrayList<>();
+    final Consumer<Fact> sink;
+    long factCount;
     final List<Problem> problems = new ArrayList<>();
     final List<BalanceCheck> checks = new ArrayList<>();
     int skipped;
@@ -148,14 +246,53 @@ public final class CamtReader {
     Entry entry;
     Tx tx;
 
-    State(String file, Pattern referencePattern, String accountOverride) {
+    State(String file, Pattern referencePattern, String accountOverride, Consumer<Fact> sink) {
       this.file = file;
       this.referencePattern = referencePattern;
       this.accountOverride = accountOverride;
+      this.sink = sink;
+    }
+
+    /** Text of the current element; a value longer than any camt field is damage or hostile. */
+    void text(String chunk) {
+      if (text.length() + chunk.length() > TEXT_LENGTH_MAX) {
+        if (text.length() <= TEXT_LENGTH_MAX) {
+          problem(0, elementPath(), "the text is longer than " + TEXT_LENGTH_MAX + " characters");
+          text.append(" ");
+        }
+        return;
+      }
+      text.append(chunk);
+    }
+
+    /**
+     * Where the reader is, as an XPath-like element path with positions, e.g. {@code
+     * /Document/BkToCstmrStmt/Stmt[1]/Ntry[3]/Amt}.
+     */
+    String elementPath() {
+      StringBuilder path = new StringBuilder();
+      java.util.Iterator<String> names = this.path.descendingIterator();
+      java.util.Iterator<Integer> positions = this.positions.descendingIterator();
+      while (names.hasNext()) {
+        String name = names.next();
+        int position = positions.hasNext() ? positions.next() : 1;
+        path.append('/').append(name);
+        if (name.equals("Stmt")
+            || name.equals("Rpt")
+            || name.equals("Ntfctn")
+            || name.equals("Ntry")
+            || name.equals("TxDtls")
+            || name.equals("Bal")) {
+          path.append('[').append(position).append(']');
+        }
+      }
+      return path.toString();
     }
 
     void start(String name, String currency, int line) {
       path.push(name);
+      positions.push(childCounts.peek().merge(name, 1, Integer::sum));
+      childCounts.push(new java.util.HashMap<>());
       text.setLength(0);
       currencyAttribute = currency;
       switch (name) {
@@ -216,6 +353,8 @@ public final class CamtReader {
         finishStatement();
       }
       path.pop();
+      positions.pop();
+      childCounts.pop();
     }
 
     private String parentOf(int up) {
@@ -291,6 +430,11 @@ public final class CamtReader {
           }
         }
         case "AddtlNtryInf" -> entry.information = value;
+        case "PmtInfId" -> {
+          if (parent.equals("Btch")) {
+            entry.batchId = value;
+          }
+        }
         default -> {}
       }
     }
@@ -394,9 +538,10 @@ public final class CamtReader {
           entry.valueDate == null ? null : date(entry.valueDate, entry.line, "Ntry/ValDt");
       if (booking == null || account() == null) {
         if (account() == null) {
+          String statement = pathUpTo(java.util.Set.of("Stmt", "Rpt", "Ntfctn"));
           problem(
               statementLine,
-              "Acct/Id",
+              (statement == null ? "" : statement) + "/Acct/Id",
               "the statement names no account (IBAN or Othr/Id); pass --account");
         }
         return;
@@ -409,12 +554,12 @@ public final class CamtReader {
           String entryName =
               entry.servicerReference == null ? "line " + entry.line : entry.servicerReference;
           String text = "[entry " + entryName + "] " + nonNull(each.unstructured);
-          add(each, batch.get(i), booking, value, text.strip(), each.line);
+          add(each, batch.get(i), booking, value, text.strip(), each.line, batchId());
         }
       } else {
         Tx only = entry.txs.isEmpty() ? new Tx(entry.line) : entry.txs.get(0);
         String text = only.unstructured != null ? only.unstructured : entry.information;
-        add(only, entryMinor, booking, value, text, entry.line);
+        add(only, entryMinor, booking, value, text, entry.line, null);
       }
     }
 
@@ -425,12 +570,19 @@ public final class CamtReader {
     private List<Long> batchAmounts(long entryMinor) {
       List<Long> amounts = new ArrayList<>();
       long sum = 0;
-      for (Tx each : entry.txs) {
+      for (int i = 0; i < entry.txs.size(); i++) {
+        Tx each = entry.txs.get(i);
         if (each.amount == null) {
           return null;
         }
         String sign = each.sign == null ? entry.sign : each.sign;
-        Long minor = signedMinor(each.amount, each.currency, sign, each.line, "TxDtls/Amt");
+        Long minor =
+            signedMinor(
+                each.amount,
+                each.currency,
+                sign,
+                each.line,
+                "Ntry/NtryDtls/TxDtls[" + (i + 1) + "]/Amt");
         if (minor == null) {
           return null;
         }
@@ -440,8 +592,23 @@ public final class CamtReader {
       return sum == entryMinor ? amounts : null;
     }
 
+    /**
+     * The id a batched entry's transactions share, by which a ledger posting of the batch total
+     * finds them: the batch's payment information id (the id the account owner gave the batch it
+     * submitted), else the bank's reference of the entry.
+     */
+    private String batchId() {
+      return entry.batchId != null ? entry.batchId : entry.servicerReference;
+    }
+
     private void add(
-        Tx details, long minor, LocalDate booking, LocalDate value, String text, int line) {
+        Tx details,
+        long minor,
+        LocalDate booking,
+        LocalDate value,
+        String text,
+        int line,
+        String batchId) {
       String reference =
           StatementReference.choose(
               details.creditorReference,
@@ -451,7 +618,8 @@ public final class CamtReader {
               null);
       String counterparty = minor >= 0 ? details.debtor : details.creditor;
       try {
-        facts.add(
+        factCount++;
+        sink.accept(
             new Fact(
                 Side.BANK,
                 account(),
@@ -463,7 +631,7 @@ public final class CamtReader {
                 Counterparties.normalize(counterparty),
                 counterparty,
                 text,
-                null,
+                batchId,
                 null,
                 null,
                 null,
@@ -529,7 +697,40 @@ public final class CamtReader {
     }
 
     private void problem(int line, String element, String message) {
-      problems.add(new Problem(file, line, null, "element " + element + ": " + message));
+      problems.add(new Problem(file, line, null, "element " + absolute(element) + ": " + message));
+    }
+
+    /**
+     * An element named relative to an open ancestor ({@code Ntry/Amt}) as a path from the root with
+     * positions ({@code /Document/BkToCstmrStmt/Stmt[1]/Ntry[3]/Amt}); relative to the current
+     * element when no ancestor has that name.
+     */
+    private String absolute(String element) {
+      if (element.startsWith("/")) {
+        return element;
+      }
+      int slash = element.indexOf('/');
+      String first = slash < 0 ? element : element.substring(0, slash);
+      String ancestor = pathUpTo(java.util.Set.of(first));
+      if (ancestor != null) {
+        return ancestor + element.substring(first.length());
+      }
+      return elementPath() + "/" + element;
+    }
+
+    /** The path from the root to the innermost open element with one of these names, or null. */
+    private String pathUpTo(java.util.Set<String> names) {
+      String full = elementPath();
+      int end = -1;
+      int at = 0;
+      for (String part : full.substring(1).split("/")) {
+        at += 1 + part.length();
+        String name = part.contains("[") ? part.substring(0, part.indexOf('[')) : part;
+        if (names.contains(name)) {
+          end = at;
+        }
+      }
+      return end < 0 ? null : full.substring(0, end);
     }
 
     private static String nonNull(String text) {
@@ -547,6 +748,7 @@ public final class CamtReader {
     String bookingDate;
     String valueDate;
     String servicerReference;
+    String batchId;
     String information;
     int amountLine;
 

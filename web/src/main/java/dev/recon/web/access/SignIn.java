@@ -8,6 +8,7 @@ import dev.recon.web.Shell;
 import dev.recon.web.WebError;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +23,13 @@ public final class SignIn {
   private final Users users;
   private final Sessions sessions;
   private final Cookies cookies;
+  private final SignInThrottle throttle;
 
-  public SignIn(Users users, Sessions sessions, Cookies cookies) {
+  public SignIn(Users users, Sessions sessions, Cookies cookies, SignInThrottle throttle) {
     this.users = users;
     this.sessions = sessions;
     this.cookies = cookies;
+    this.throttle = throttle;
   }
 
   public List<Route> routes() {
@@ -68,7 +71,7 @@ public final class SignIn {
           HttpStatus.FORBIDDEN,
           "the sign-in form expired or came from another site; open the sign-in page again");
     }
-    Optional<Users.User> user = users.authenticate(name, ctx.formParam("password"));
+    Optional<Users.User> user = authenticate(ctx, name, ctx.formParam("password"));
     if (user.isEmpty()) {
       ctx.status(HttpStatus.UNAUTHORIZED);
       showForm(ctx, next, name == null ? "" : name, "The name or the password is wrong.");
@@ -77,6 +80,26 @@ public final class SignIn {
     start(ctx, user.get());
     cookies.clear(ctx, Cookies.SIGN_IN);
     ctx.redirect(localPath(next), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Checks the password unless this name has failed too often from this address lately (then
+   * refused with 429 and Retry-After, without looking at the password).
+   */
+  private Optional<Users.User> authenticate(Context ctx, String name, String password) {
+    String address = ctx.req().getRemoteAddr();
+    Duration wait = throttle.waitFor(name, address);
+    if (!wait.isZero()) {
+      ctx.header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
+      throw new WebError(HttpStatus.TOO_MANY_REQUESTS, SignInThrottle.refusal(wait));
+    }
+    Optional<Users.User> user = users.authenticate(name, password);
+    if (user.isPresent()) {
+      throttle.succeeded(name, address);
+    } else {
+      throttle.failed(name, address);
+    }
+    return user;
   }
 
   private Session start(Context ctx, Users.User user) {
@@ -115,8 +138,7 @@ public final class SignIn {
     }
     Credentials credentials = ctx.bodyAsClass(Credentials.class);
     Users.User user =
-        users
-            .authenticate(credentials.name(), credentials.password())
+        authenticate(ctx, credentials.name(), credentials.password())
             .orElseThrow(
                 () -> new WebError(HttpStatus.UNAUTHORIZED, "the name or the password is wrong"));
     Session session = start(ctx, user);

@@ -73,7 +73,8 @@ public final class Dashboard {
       String stamp,
       LocalDate asOf,
       OverviewStore.Reconciliation reconciliation,
-      List<OverviewStore.DayActivity> activity) {}
+      List<OverviewStore.DayActivity> activity,
+      long openExceptions) {}
 
   private volatile Aggregates cached;
 
@@ -83,7 +84,13 @@ public final class Dashboard {
     if (current != null && current.stamp().equals(stamp) && current.asOf().equals(asOf)) {
       return current;
     }
-    current = new Aggregates(stamp, asOf, overview.reconciliation(asOf), overview.activityByDay());
+    current =
+        new Aggregates(
+            stamp,
+            asOf,
+            overview.reconciliation(asOf),
+            overview.activityByDay(),
+            overview.openExceptions());
     cached = current;
     return current;
   }
@@ -111,7 +118,7 @@ public final class Dashboard {
                   .toList(),
               Arrays.stream(AgeBucket.values()).map(AgeBucket::label).toList(),
               unmatchedRows(reconciliation.unmatched()),
-              overview.openExceptions(),
+              aggregates.openExceptions(),
               overview.runs(0, RUNS_SHOWN).rows(),
               queue.jobs().stream().anyMatch(job -> job.pending()),
               History.of(aggregates.activity()));
