@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       DemoCommand.class,
       BenchCommand.class,
+      ReportBenchCommand.class,
       BenchCamtCommand.class,
       RulesCommand.class,
       AuditCommand.class,

@@ -54,11 +54,10 @@ public final class ItemStore {
     return select(reconciled());
   }
 
-  /** Whether the current ITEM row is reconciled; the report's queries classify items by it too. */
-  static Condition reconciled() {
+  private Condition reconciled() {
     return ITEM.SIDE
         .ne(Side.GATEWAY.name())
-        .and(DSL.exists(acceptedMembership(ITEM.ID)))
+        .and(DSL.exists(acceptedMembership()))
         .or(
             ITEM.SIDE
                 .eq(Side.GATEWAY.name())
@@ -148,7 +147,7 @@ public final class ItemStore {
         .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED));
   }
 
-  static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
+  private static org.jooq.Select<?> acceptedMembership(org.jooq.Field<Long> itemId, Scope scope) {
     return DSL.selectOne()
         .from(MATCH_MEMBER)
         .join(MATCH_GROUP)

@@ -82,7 +82,7 @@ public final class ReportStore {
 
   /** Items booked in the period that are reconciled (or not), by side and currency. */
   public List<SideTotal> sideTotals(Period period, boolean reconciled) {
-    Condition state = reconciled ? ItemStore.reconciled() : DSL.not(ItemStore.reconciled());
+    Condition state = reconciled ? reconciled() : open();
     return sideTotals(period.booked(ITEM.BOOKING_DATE).and(state));
   }
 
@@ -92,28 +92,50 @@ public final class ReportStore {
    * settlement group.
    */
   public List<SideTotal> sideTotalsMatchedAutomatically(Period period) {
-    Condition automatic =
-        ITEM.SIDE
-            .ne(Side.GATEWAY.name())
-            .and(DSL.exists(automaticMembership(DSL.noCondition())))
-            .or(
-                ITEM.SIDE
-                    .eq(Side.GATEWAY.name())
-                    .and(
-                        DSL.exists(
-                            automaticMembership(MATCH_GROUP.SCOPE.eq(Scope.SETTLEMENT.name())))));
-    return sideTotals(period.booked(ITEM.BOOKING_DATE).and(automatic));
+    return sideTotals(
+        period
+            .booked(ITEM.BOOKING_DATE)
+            .and(ITEM.ID.in(reconcilingMembers(MATCH_GROUP.RUN_ID.isNotNull()))));
   }
 
-  private static org.jooq.Select<?> automaticMembership(Condition scope) {
-    return DSL.selectOne()
+  /**
+   * Whether the current item row is reconciled, as {@link ItemStore#matched} counts it (a bank or
+   * ledger line in an accepted group, a gateway transaction in an accepted settlement group), but
+   * written as membership of a set the database computes once: the correlated form makes H2 scan
+   * every accepted group for each item, which is quadratic at a million items.
+   */
+  static Condition reconciled() {
+    return ITEM.ID.in(reconcilingMembers(DSL.noCondition()));
+  }
+
+  static Condition open() {
+    return ITEM.ID.notIn(reconcilingMembers(DSL.noCondition()));
+  }
+
+  /** Items whose accepted group reconciles them (item ids are never null, so NOT IN is safe). */
+  private static org.jooq.Select<org.jooq.Record1<Long>> reconcilingMembers(Condition groups) {
+    return DSL.select(MATCH_MEMBER.ITEM_ID)
         .from(MATCH_MEMBER)
         .join(MATCH_GROUP)
         .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
-        .where(MATCH_MEMBER.ITEM_ID.eq(ITEM.ID))
-        .and(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
-        .and(MATCH_GROUP.RUN_ID.isNotNull())
-        .and(scope);
+        .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+        .and(
+            MATCH_MEMBER
+                .SIDE
+                .ne(Side.GATEWAY.name())
+                .or(MATCH_GROUP.SCOPE.eq(Scope.SETTLEMENT.name())))
+        .and(groups);
+  }
+
+  /** Items of one side in accepted groups of one scope. */
+  private static org.jooq.Select<org.jooq.Record1<Long>> membersOf(Side side, Scope scope) {
+    return DSL.select(MATCH_MEMBER.ITEM_ID)
+        .from(MATCH_MEMBER)
+        .join(MATCH_GROUP)
+        .on(MATCH_GROUP.ID.eq(MATCH_MEMBER.GROUP_ID))
+        .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
+        .and(MATCH_MEMBER.SIDE.eq(side.name()))
+        .and(MATCH_GROUP.SCOPE.eq(scope.name()));
   }
 
   private List<SideTotal> sideTotals(Condition condition) {
@@ -155,7 +177,7 @@ public final class ReportStore {
     return dsl.select(ITEM.SIDE, ITEM.BOOKING_DATE, DSL.count(), DSL.sum(ITEM.AMOUNT_MINOR))
         .from(ITEM)
         .where(period.booked(ITEM.BOOKING_DATE))
-        .and(DSL.not(ItemStore.reconciled()))
+        .and(open())
         .groupBy(ITEM.SIDE, ITEM.BOOKING_DATE)
         .orderBy(ITEM.SIDE, ITEM.BOOKING_DATE)
         .fetch(
@@ -220,7 +242,7 @@ public final class ReportStore {
   public List<CashTotal> openCashTotals(LocalDate to) {
     return cashTotals(
         EXCEPTION_ITEM.TYPE,
-        bookedUpTo(to).and(DSL.not(ItemStore.reconciled())),
+        bookedUpTo(to).and(open()),
         EXCEPTION_ITEM.OPEN_ITEM_ID.eq(ITEM.ID),
         List.of(EXCEPTION_ITEM.TYPE));
   }
@@ -231,13 +253,9 @@ public final class ReportStore {
    */
   public List<CashTotal> cashMatchedWithGateway(LocalDate to) {
     Condition settled =
-        ITEM.SIDE
-            .eq(Side.BANK.name())
-            .and(DSL.exists(ItemStore.acceptedMembership(ITEM.ID, Scope.SETTLEMENT)))
-            .or(
-                ITEM.SIDE
-                    .eq(Side.LEDGER.name())
-                    .and(DSL.exists(ItemStore.acceptedMembership(ITEM.ID, Scope.SALES))));
+        ITEM.ID
+            .in(membersOf(Side.BANK, Scope.SETTLEMENT))
+            .or(ITEM.ID.in(membersOf(Side.LEDGER, Scope.SALES)));
     return cashTotals(
         DSL.inline((String) null), bookedUpTo(to).and(settled), DSL.noCondition(), List.of());
   }
@@ -424,7 +442,7 @@ public final class ReportStore {
             .leftJoin(EXCEPTION_ITEM)
             .on(EXCEPTION_ITEM.OPEN_ITEM_ID.eq(ITEM.ID))
             .where(period.booked(ITEM.BOOKING_DATE))
-            .and(DSL.not(ItemStore.reconciled()))
+            .and(open())
             .orderBy(ITEM.SIDE, ITEM.BOOKING_DATE, IMPORTED_FILE.FILE_NAME, ITEM.LINE_NO, ITEM.ID);
     stream(
         query,

@@ -23,6 +23,10 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,6 +226,74 @@ class CliReportTest {
           .extracting(row -> row.getCell(amount).getNumericCellValue())
           .containsExactlyInAnyOrder(99.0, 10.0);
     }
+  }
+
+  @Test
+  void negativeAmountsAreNumericCellsInTheXlsxReport() throws IOException {
+    Path out = tempDir.resolve("x.xlsx");
+
+    assertThat(run("report", "--out", out.toString(), "--date", "2026-11-30").exitCode()).isZero();
+
+    List<Double> amounts = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(out);
+        XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      for (String name : List.of("Matched groups", "Open exceptions")) {
+        Sheet sheet = workbook.getSheet(name);
+        int amount = header(sheet).indexOf("Amount");
+        for (Row row : sheet) {
+          if (row.getRowNum() > 0) {
+            assertThat(row.getCell(amount).getCellType()).isEqualTo(CellType.NUMERIC);
+            amounts.add(row.getCell(amount).getNumericCellValue());
+          }
+        }
+      }
+    }
+    assertThat(amounts).contains(-2400.0, -12.5);
+  }
+
+  @Test
+  void theSummarySheetChartsTheOpenItemsPerAgingBucket() throws IOException {
+    Path out = tempDir.resolve("x.xlsx");
+
+    assertThat(run("report", "--out", out.toString(), "--date", "2026-11-30").exitCode()).isZero();
+
+    try (InputStream in = Files.newInputStream(out);
+        XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+      XSSFSheet summary = workbook.getSheet("Summary");
+      int heading = 0;
+      while (!"Open items by age".equals(text(summary.getRow(heading).getCell(0)))) {
+        heading++;
+      }
+      List<XSSFChart> charts = summary.getDrawingPatriarch().getCharts();
+      assertThat(charts).hasSize(1);
+      XDDFChartData bars = charts.get(0).getChartSeries().get(0);
+      assertThat(bars).isInstanceOf(XDDFBarChartData.class);
+      assertThat(bars.getSeriesCount()).isEqualTo(3);
+      for (int s = 0; s < 3; s++) {
+        XDDFChartData.Series series = bars.getSeries(s);
+        for (int b = 0; b < 4; b++) {
+          Row row = summary.getRow(heading + 2 + b);
+          assertThat(series.getCategoryData().getPointAt(b)).isEqualTo(text(row.getCell(0)));
+          assertThat(((Number) series.getValuesData().getPointAt(b)).doubleValue())
+              .isEqualTo(row.getCell(1 + s).getNumericCellValue());
+        }
+      }
+      // The hostile lines booked on 12 Nov are 18 days old on 30 Nov: in 8-30 days, on the bank.
+      assertThat(summary.getRow(heading + 4).getCell(1).getNumericCellValue())
+          .isGreaterThanOrEqualTo(2);
+    }
+  }
+
+  private static String text(Cell cell) {
+    return cell == null
+        ? ""
+        : new org.apache.poi.ss.usermodel.DataFormatter().formatCellValue(cell);
+  }
+
+  private static List<String> header(Sheet sheet) {
+    List<String> header = new ArrayList<>();
+    sheet.getRow(0).forEach(cell -> header.add(cell.getStringCellValue()));
+    return header;
   }
 
   /** Every record of a CSV file, header included, as the cells a spreadsheet would show. */
