@@ -99,7 +99,19 @@ public final class ReconCommand {
    * the engine's own tests that start Recon as a separate process.
    */
   public static void main(String[] args) {
-    System.exit(commandLine(Clock.systemUTC(), System.getenv()).execute(args));
+    System.exit(commandLine(clockOf(System.getenv()), System.getenv()).execute(args));
+  }
+
+  /**
+   * The system clock, or a clock stopped at {@code RECON_FIXED_CLOCK} (an ISO instant): tests that
+   * kill a child process and finish its work in their own JVM need both to read the same time, so
+   * the times stored by each agree.
+   */
+  static Clock clockOf(Map<String, String> environment) {
+    String fixed = environment.get("RECON_FIXED_CLOCK");
+    return fixed == null || fixed.isBlank()
+        ? Clock.systemUTC()
+        : Clock.fixed(java.time.Instant.parse(fixed.strip()), java.time.ZoneOffset.UTC);
   }
 
   /** User errors print their message and exit 1; anything else is a bug and shows its trace. */

@@ -220,6 +220,8 @@ class CloseCrashTest {
     builder.redirectError(dir.resolve("child-err.txt").toFile());
     builder.environment().remove("RECON_CRASH_AT");
     builder.environment().remove("RECON_PAUSE_AT");
+    // The child stamps what it stores with the same time as the closes run in this JVM.
+    builder.environment().put("RECON_FIXED_CLOCK", CLOCK.instant().toString());
     if (pauseAt != null) {
       builder.environment().put("RECON_PAUSE_AT", pauseAt);
     }
