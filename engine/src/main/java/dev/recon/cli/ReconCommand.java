@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
       ExceptionsCommand.class,
       MatchManualCommand.class,
       CorrectionsCommand.class,
+      BenchQueueCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {

@@ -72,9 +72,10 @@ public final class MatchRunner {
     Map<Long, Refused> refused = new HashMap<>();
     int accepted = 0;
     int suggested = 0;
+    java.util.Set<String> refusedKeys = tx.matches().refusedKeys();
     for (ProposedGroup group : outcome.groups()) {
       MatchStore.NewGroup row = toNewGroup(group);
-      if (tx.matches().refused(row.memberKey())) {
+      if (refusedKeys.contains(row.memberKey())) {
         // A person rejected or undid this very group: its items stay in the queue.
         group.items().forEach(i -> refused.putIfAbsent(i.id(), new Refused(i, group)));
         continue;
