@@ -262,39 +262,44 @@ final class CorrectionsCommand {
     Path outDir;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
       JournalExport.Format chosen = JournalExport.Format.parse(format);
-      return parent.with(
-          chart,
-          spec,
-          (corrections, out) -> {
-            ExportFile file = corrections.export(parent.recon.actor(), chosen);
-            if (file.empty()) {
-              out.println("Nothing new to export: every approved correction was exported before");
+      // The folder must take the file before any entry is marked exported.
+      Path dir = outDir.toAbsolutePath();
+      Files.createDirectories(dir);
+      Path temp = Files.createTempFile(dir, ".export-", ".tmp");
+      try {
+        return parent.with(
+            chart,
+            spec,
+            (corrections, out) -> {
+              ExportFile file = corrections.export(parent.recon.actor(), chosen);
+              if (file.empty()) {
+                out.println("Nothing new to export: every approved correction was exported before");
+                return 0;
+              }
+              Path target = dir.resolve(file.fileName());
+              write(temp, target, file);
+              out.println(
+                  "Exported "
+                      + file.correctionIds().size()
+                      + " correction(s), "
+                      + file.lineCount()
+                      + " line(s), batch "
+                      + file.batch()
+                      + ": "
+                      + target);
               return 0;
-            }
-            Path target = outDir.resolve(file.fileName());
-            write(target, file.content());
-            out.println(
-                "Exported "
-                    + file.correctionIds().size()
-                    + " correction(s), "
-                    + file.lineCount()
-                    + " line(s), batch "
-                    + file.batch()
-                    + ": "
-                    + target);
-            return 0;
-          });
+            });
+      } finally {
+        Files.deleteIfExists(temp);
+      }
     }
 
     /** Writes beside the target and renames, so no half-written file is ever seen. */
-    private static void write(Path target, byte[] content) {
+    private static void write(Path temp, Path target, ExportFile file) {
       try {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, ".export-", ".tmp");
-        Files.write(temp, content);
+        Files.write(temp, file.content());
         Files.move(
             temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
@@ -303,7 +308,11 @@ final class CorrectionsCommand {
                 + target
                 + ": "
                 + e.getMessage()
-                + "; the corrections are marked exported in batch, export again is not possible: see recon corrections list --status approved",
+                + "; export batch "
+                + file.batch()
+                + " (corrections "
+                + file.correctionIds()
+                + ") is marked exported, so import those entries from recon corrections show",
             e);
       }
     }

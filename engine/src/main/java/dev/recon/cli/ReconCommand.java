@@ -37,6 +37,7 @@ import picocli.CommandLine.Option;
       MatchManualCommand.class,
       CorrectionsCommand.class,
       CloseCommand.class,
+      BenchQueueCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {

@@ -165,8 +165,7 @@ final class Journals {
             kind,
             f.currencyCode(),
             f.bookingDate(),
-            "Bank "
-                + kind.label()
+            (kind == CorrectionKind.BANK_CHARGE ? "Bank charge" : "Bank interest")
                 + " not in the ledger: "
                 + (f.text() == null ? "" : f.text())
                 + " "

@@ -113,9 +113,10 @@ public final class MatchRunner {
     List<SharedRunStore.Outcome> outcomes = new ArrayList<>();
     int accepted = 0;
     int suggested = 0;
+    java.util.Set<String> refusedKeys = tx.matches().refusedKeys();
     for (ProposedGroup group : groups) {
       MatchStore.NewGroup row = toNewGroup(group);
-      if (tx.matches().refused(row.memberKey())) {
+      if (refusedKeys.contains(row.memberKey())) {
         // A person rejected or undid this very group: its items stay in the queue.
         boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
         String reason =

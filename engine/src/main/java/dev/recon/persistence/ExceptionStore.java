@@ -42,6 +42,7 @@ public final class ExceptionStore {
   public static final String CORRECTION_REJECTED = "CORRECTION_REJECTED";
 
   private static final int TEXT_LENGTH_MAX = 1000;
+  private static final int INSERT_CHUNK_ROWS = 500;
 
   private final DSLContext dsl;
 
@@ -253,6 +254,62 @@ public final class ExceptionStore {
         .returning(EXCEPTION_ITEM.ID)
         .fetchOne()
         .getId();
+  }
+
+  /**
+   * Opens many exceptions in multi-row inserts of {@value #INSERT_CHUNK_ROWS}, for a run or a bench
+   * that opens thousands at once.
+   */
+  public void openAll(List<NewException> exceptions, Long runId, OffsetDateTime at) {
+    for (int from = 0; from < exceptions.size(); from += INSERT_CHUNK_ROWS) {
+      var insert =
+          dsl.insertInto(
+              EXCEPTION_ITEM,
+              EXCEPTION_ITEM.ITEM_ID,
+              EXCEPTION_ITEM.OPEN_ITEM_ID,
+              EXCEPTION_ITEM.TYPE,
+              EXCEPTION_ITEM.REASON,
+              EXCEPTION_ITEM.STATUS,
+              EXCEPTION_ITEM.CURRENCY,
+              EXCEPTION_ITEM.AMOUNT_MINOR,
+              EXCEPTION_ITEM.ABS_AMOUNT_MINOR,
+              EXCEPTION_ITEM.SIDE,
+              EXCEPTION_ITEM.ACCOUNT,
+              EXCEPTION_ITEM.COUNTERPARTY,
+              EXCEPTION_ITEM.REFERENCE,
+              EXCEPTION_ITEM.AGING_DATE,
+              EXCEPTION_ITEM.PRIORITY_KEY,
+              EXCEPTION_ITEM.OPENED_RUN_ID,
+              EXCEPTION_ITEM.OPENED_AT,
+              EXCEPTION_ITEM.UPDATED_AT);
+      for (NewException e :
+          exceptions.subList(from, Math.min(exceptions.size(), from + INSERT_CHUNK_ROWS))) {
+        LocalDate agingDate = e.agingDate() != null ? e.agingDate() : at.toLocalDate();
+        long abs = Math.abs(e.amountMinor());
+        int scale = Currencies.scale(Currencies.of(e.currency()));
+        insert =
+            insert.values(
+                java.util.Arrays.asList(
+                    e.itemId(),
+                    e.itemId(),
+                    e.type(),
+                    truncate(e.reason()),
+                    OPEN,
+                    e.currency(),
+                    e.amountMinor(),
+                    abs,
+                    e.side(),
+                    e.account(),
+                    e.counterparty(),
+                    e.reference(),
+                    agingDate,
+                    Aging.priorityKey(abs, scale, agingDate),
+                    runId,
+                    at,
+                    at));
+      }
+      insert.execute();
+    }
   }
 
   public void resolve(long exceptionId, Long runId, OffsetDateTime at, String reason) {

@@ -179,6 +179,16 @@ public final class MatchStore {
     return dsl.fetchCount(MATCH_GROUP, MATCH_GROUP.STATUS.eq(status));
   }
 
+  /** The member keys of every group a person rejected or undid: runs do not make them again. */
+  public java.util.Set<String> refusedKeys() {
+    return new java.util.HashSet<>(
+        dsl.selectDistinct(MATCH_GROUP.MEMBER_KEY)
+            .from(MATCH_GROUP)
+            .where(MATCH_GROUP.STATUS.in(REJECTED, REVERSED))
+            .and(MATCH_GROUP.MEMBER_KEY.isNotNull())
+            .fetch(MATCH_GROUP.MEMBER_KEY));
+  }
+
   /** Whether a person refused this rule's group of these members (rejected or undid it). */
   public boolean refused(String memberKey) {
     return dsl.fetchExists(

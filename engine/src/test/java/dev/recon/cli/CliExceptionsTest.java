@@ -1,0 +1,167 @@
+package dev.recon.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.recon.persistence.Database;
+import dev.recon.persistence.DatabaseInvariants;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The exception queue and corrections as a user drives them from the command line. */
+class CliExceptionsTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-12T09:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir static Path demoDir;
+  @TempDir Path tempDir;
+  private CliRun cli;
+  private String db;
+
+  /** The demo runs once; each test works on its own copy of the database it leaves. */
+  @BeforeAll
+  static void runTheDemo() {
+    CliRun.Result demo =
+        new CliRun(CLOCK, demoDir)
+            .run(
+                "demo",
+                "--db",
+                CliRun.h2Url(demoDir.resolve("db")),
+                "--samples",
+                "../samples",
+                "--out",
+                demoDir.resolve("out").toString());
+    assertThat(demo.exitCode()).as(demo.err()).isZero();
+  }
+
+  @BeforeEach
+  void copyTheDemoDatabase() throws IOException {
+    cli = new CliRun(CLOCK, tempDir);
+    Files.createDirectories(tempDir.resolve("db"));
+    Files.copy(demoDir.resolve("db/recon.mv.db"), tempDir.resolve("db/recon.mv.db"));
+    db = CliRun.h2Url(tempDir.resolve("db"));
+  }
+
+  private CliRun.Result recon(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--db");
+    all.add(db);
+    return cli.run(all.toArray(String[]::new));
+  }
+
+  private static List<Long> ids(String output, String pattern) {
+    List<Long> ids = new ArrayList<>();
+    Matcher m = Pattern.compile(pattern, Pattern.MULTILINE).matcher(output);
+    while (m.find()) {
+      ids.add(Long.parseLong(m.group(1)));
+    }
+    return ids;
+  }
+
+  @Test
+  void listsTheDemosSevenOpenExceptionsAndShowsOneWithItsReason() {
+    CliRun.Result list = recon("exceptions", "list");
+    CliRun.Result bank = recon("exceptions", "list", "--filter", "side=bank", "--sort", "amount");
+
+    assertThat(list.exitCode()).as(list.err()).isZero();
+    assertThat(list.out()).contains("7 of 7 exception(s), page 1 of 1, aged as of 2026-11-12");
+    assertThat(bank.out()).contains("4 of 4 exception(s)");
+    long first = ids(bank.out(), "^\\s+(\\d+) UNMATCHED").get(0);
+    CliRun.Result show = recon("exceptions", "show", String.valueOf(first));
+    assertThat(show.out()).contains("410.00 EUR").contains("booked 7 day(s) apart");
+  }
+
+  @Test
+  void assigningAndCommentingShowInTheHistory() {
+    long id = ids(recon("exceptions", "list").out(), "^\\s+(\\d+) UNMATCHED").get(0);
+
+    assertThat(
+            recon("exceptions", "assign", String.valueOf(id), "--to", "bob", "--user", "preparer")
+                .exitCode())
+        .isZero();
+    assertThat(
+            recon(
+                    "exceptions",
+                    "comment",
+                    String.valueOf(id),
+                    "called the customer",
+                    "--user",
+                    "bob")
+                .exitCode())
+        .isZero();
+    CliRun.Result viewer = recon("exceptions", "review", String.valueOf(id), "--user", "viewer");
+
+    assertThat(viewer.exitCode()).isEqualTo(1);
+    assertThat(viewer.err())
+        .contains("viewer is a viewer; to work exceptions takes the preparer role");
+    assertThat(recon("exceptions", "show", String.valueOf(id)).out())
+        .contains("assignee: bob")
+        .contains("comment by bob")
+        .contains("EXCEPTION_ASSIGNED by preparer: before: status=OPEN");
+  }
+
+  @Test
+  void thePreparerCannotApproveAndAnApproverExportsEachEntryOnce() throws IOException {
+    CliRun.Result proposed = recon("corrections", "list", "--status", "proposed");
+    long fee = ids(proposed.out(), "^#(\\d+) GATEWAY_FEE").get(0);
+
+    CliRun.Result own = recon("corrections", "approve", String.valueOf(fee), "--user", "demo");
+    CliRun.Result preparer =
+        recon("corrections", "approve", String.valueOf(fee), "--user", "preparer");
+    CliRun.Result approver =
+        recon("corrections", "approve", String.valueOf(fee), "--user", "approver");
+    Path out = tempDir.resolve("export");
+    CliRun.Result first =
+        recon("corrections", "export", "--out", out.toString(), "--user", "approver");
+    CliRun.Result second =
+        recon("corrections", "export", "--out", out.toString(), "--user", "approver");
+
+    assertThat(own.err()).contains("prepared or edited by demo, who may not approve it");
+    assertThat(preparer.err()).contains("to approve corrections takes the approver role");
+    assertThat(approver.out()).contains("approved by approver");
+    assertThat(first.out()).contains("Exported 2 correction(s), 4 line(s), batch 1");
+    assertThat(Files.readAllLines(out.resolve("corrections-1.csv")))
+        .hasSize(5)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("RECON-C" + fee + ",2026-11-04,1,6820,52.84,0.00,EUR,GATEWAY_FEE"));
+    assertThat(second.out()).contains("Nothing new to export");
+  }
+
+  @Test
+  void aManualMatchOfTheNearMissClosesBothExceptions() throws IOException {
+    CliRun.Result near = recon("exceptions", "list", "--filter", "text=INV-2026-1008");
+    List<Long> exceptionIds = ids(near.out(), "^\\s+(\\d+) UNMATCHED");
+    assertThat(exceptionIds).hasSize(2);
+    List<String> itemIds = new ArrayList<>();
+    for (long id : exceptionIds) {
+      itemIds.add(
+          String.valueOf(
+              ids(recon("exceptions", "show", String.valueOf(id)).out(), "item: #(\\d+)").get(0)));
+    }
+    List<String> args = new ArrayList<>(List.of("match-manual"));
+    args.addAll(itemIds);
+    args.addAll(List.of("--note", "same invoice", "--user", "preparer"));
+
+    CliRun.Result matched = recon(args.toArray(String[]::new));
+
+    assertThat(matched.exitCode()).as(matched.err()).isZero();
+    assertThat(matched.out()).contains("difference 0.00 EUR").contains("Matched as group #");
+    assertThat(recon("exceptions", "list").out()).contains("5 of 5 exception(s)");
+    try (Database database = Database.open(db)) {
+      DatabaseInvariants.check(database);
+    }
+  }
+}
