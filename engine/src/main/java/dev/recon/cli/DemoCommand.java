@@ -2,12 +2,16 @@ package dev.recon.cli;
 
 import dev.recon.access.Role;
 import dev.recon.access.Users;
+import dev.recon.corrections.ChartOfAccounts;
+import dev.recon.corrections.CorrectionEntry;
+import dev.recon.corrections.Corrections;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.ImportResult;
 import dev.recon.importing.Importer;
 import dev.recon.importing.Profiles;
 import dev.recon.matching.MatchRunner;
 import dev.recon.matching.RuleSet;
+import dev.recon.money.Money;
 import dev.recon.persistence.Database;
 import dev.recon.reporting.ReportScope;
 import dev.recon.reporting.ReportWriter;
@@ -85,6 +89,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  imported " + result.describe());
       }
       Printing.run(out, new MatchRunner(database, recon.clock, DEMO_ACTOR).run(RuleSet.standard()));
+      proposeCorrections(database, out);
       ReportScope scope = ReportScope.upTo(database.inTransaction(DemoCommand::latestBookingDate));
       ReportWriter.Written report =
           ReportWriter.write(database, scope, outDir.resolve("demo-report.xlsx"));
@@ -97,6 +102,36 @@ final class DemoCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The corrections the demo's matches call for: the Stripe payout's fees among them. */
+  private void proposeCorrections(Database database, PrintWriter out) {
+    Corrections.ProposalRun run =
+        new Corrections(database, recon.clock, ChartOfAccounts.defaults()).proposeAll(DEMO_ACTOR);
+    out.println(CorrectionsCommand.summary(run) + ":");
+    for (CorrectionEntry entry : run.proposed()) {
+      StringBuilder lines = new StringBuilder();
+      for (var line : entry.lines()) {
+        lines
+            .append(lines.length() == 0 ? "" : ", ")
+            .append(line.debitMinor() > 0 ? "Dr " : "Cr ")
+            .append(line.account())
+            .append(' ')
+            .append(
+                Money.ofMinor(line.debitMinor() + line.creditMinor(), entry.currency())
+                    .toDecimal()
+                    .toPlainString());
+      }
+      out.printf(
+          java.util.Locale.ROOT,
+          "  #%d %s %s %s [%s]: %s%n",
+          entry.id(),
+          entry.status().toLowerCase(java.util.Locale.ROOT),
+          entry.kind().label(),
+          Money.ofMinor(entry.amountMinor(), entry.currency()),
+          lines,
+          entry.description());
+    }
   }
 
   /** One user per role, so that {@code ./recon serve} can be tried at once. */

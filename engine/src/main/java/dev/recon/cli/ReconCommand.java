@@ -30,6 +30,10 @@ import picocli.CommandLine.Option;
       RulesCommand.class,
       AuditCommand.class,
       UsersCommand.class,
+      ExceptionsCommand.class,
+      MatchManualCommand.class,
+      CorrectionsCommand.class,
+      CloseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ReconCommand {
@@ -85,6 +89,14 @@ public final class ReconCommand {
       return user;
     }
     return environment.getOrDefault("USER", "unknown");
+  }
+
+  /**
+   * Runs Recon's command line without the web server (which {@code dev.recon.web.Main} adds): for
+   * the engine's own tests that start Recon as a separate process.
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine(Clock.systemUTC(), System.getenv()).execute(args));
   }
 
   /** User errors print their message and exit 1; anything else is a bug and shows its trace. */

@@ -3,16 +3,19 @@ package dev.recon.importing;
 import dev.recon.money.Currencies;
 import dev.recon.money.Money;
 import dev.recon.persistence.AuditStore;
+import dev.recon.persistence.CloseStore;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.ExceptionStore;
 import dev.recon.persistence.ImportStore;
 import dev.recon.persistence.ImportStore.IdentifiedFact;
 import dev.recon.persistence.Transaction;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -37,6 +40,15 @@ public final class Importer {
    * file is stored, but an auditor can see that it arrived and why it was turned away.
    */
   public void recordRefusal(String fileName, String sha256, BadInput refusal) {
+    database.inTransaction(
+        tx -> {
+          recordRefusal(tx, fileName, sha256, refusal);
+          return null;
+        });
+  }
+
+  /** As {@link #recordRefusal(String, String, BadInput)}, in the caller's transaction. */
+  public void recordRefusal(Transaction tx, String fileName, String sha256, BadInput refusal) {
     String detail =
         fileName
             + (sha256 == null ? "" : " sha256=" + sha256)
@@ -44,20 +56,52 @@ public final class Importer {
             + refusal.problems().size()
             + " problem(s); first: "
             + refusal.problems().get(0);
-    database.inTransaction(
-        tx -> {
-          tx.audit()
-              .append(
-                  new AuditStore.Entry(
-                      OffsetDateTime.now(clock),
-                      actor,
-                      "IMPORT_REFUSED",
-                      "imported_file",
-                      null,
-                      null,
-                      detail.length() > 4000 ? detail.substring(0, 4000) : detail));
-          return null;
-        });
+    tx.audit()
+        .append(
+            new AuditStore.Entry(
+                OffsetDateTime.now(clock),
+                actor,
+                "IMPORT_REFUSED",
+                "imported_file",
+                null,
+                null,
+                detail.length() > 4000 ? detail.substring(0, 4000) : detail));
+  }
+
+  /** Items a closed period listed before the refusal stops naming them. */
+  private static final int CLOSED_DATE_PROBLEMS_MAX = 20;
+
+  /**
+   * Refuses the file if any item it would add is booked on a closed date: a closed period's figures
+   * and reports must not change behind the close. Items already stored (an overlapping export)
+   * change nothing and do not count.
+   */
+  private static void refuseClosedDates(
+      Transaction tx, String fileName, List<IdentifiedFact> fresh) {
+    Map<LocalDate, CloseStore.LockedDate> locked =
+        tx.closes().lockedAmong(fresh.stream().map(f -> f.fact().bookingDate()).toList());
+    if (locked.isEmpty()) {
+      return;
+    }
+    List<Problem> problems = new ArrayList<>();
+    for (IdentifiedFact item : fresh) {
+      CloseStore.LockedDate lock = locked.get(item.fact().bookingDate());
+      if (lock != null && problems.size() < CLOSED_DATE_PROBLEMS_MAX) {
+        problems.add(
+            new Problem(
+                fileName,
+                item.fact().origin().line(),
+                null,
+                "booked on "
+                    + lock.date()
+                    + ", a closed period (closed by close run #"
+                    + lock.closeRunId()
+                    + "); an admin can reopen it with: recon --user ADMIN close reopen --date "
+                    + lock.date()
+                    + " --reason TEXT"));
+      }
+    }
+    throw new BadInput(problems);
   }
 
   /** The exception type of a statement whose balances disagree with its entries. */
@@ -117,10 +161,16 @@ public final class Importer {
   }
 
   public ImportResult importFile(ParsedFile parsed, String accountOverride) {
-    return database.inTransaction(tx -> store(tx, parsed, accountOverride));
+    return database.inTransaction(tx -> importFile(tx, parsed, accountOverride));
   }
 
-  private ImportResult store(Transaction tx, ParsedFile parsed, String accountOverride) {
+  /**
+   * As {@link #importFile(ParsedFile, String)}, in the caller's transaction (a close run records
+   * what it did with the file in the same one).
+   *
+   * @throws BadInput if the file would add an item booked on a closed date; nothing is stored
+   */
+  public ImportResult importFile(Transaction tx, ParsedFile parsed, String accountOverride) {
     ImportStore imports = tx.imports();
     Optional<ImportStore.ImportedFile> earlier = imports.findByContent(parsed.file().sha256());
     if (earlier.isPresent()) {
@@ -152,6 +202,7 @@ public final class Importer {
         imports.storedIdentities(identified.stream().map(IdentifiedFact::fingerprint).toList());
     List<IdentifiedFact> fresh =
         identified.stream().filter(item -> !stored.contains(item.identity())).toList();
+    refuseClosedDates(tx, parsed.file().name(), fresh);
     OffsetDateTime now = OffsetDateTime.now(clock);
     long fileId =
         imports.insertFile(
@@ -199,8 +250,13 @@ public final class Importer {
         breaks.add(reason);
         tx.exceptions()
             .open(
-                new ExceptionStore.NewException(
-                    null, BALANCE_BREAK, reason, check.currency(), check.breakMinor()),
+                ExceptionStore.NewException.onAccount(
+                    BALANCE_BREAK,
+                    reason,
+                    check.account(),
+                    check.currency(),
+                    check.breakMinor(),
+                    statementDate(check)),
                 null,
                 now);
       }
@@ -213,12 +269,13 @@ public final class Importer {
           breaks.add(reason);
           tx.exceptions()
               .open(
-                  new ExceptionStore.NewException(
-                      null,
+                  ExceptionStore.NewException.onAccount(
                       CHAIN_BREAK,
                       reason,
+                      check.account(),
                       check.currency(),
-                      check.openingMinor() - previous.get().closingMinor()),
+                      check.openingMinor() - previous.get().closingMinor(),
+                      statementDate(check)),
                   null,
                   now);
         }
@@ -247,5 +304,10 @@ public final class Importer {
         parsed.ignoredRows(),
         parsed.totalMinorByCurrency(),
         breaks);
+  }
+
+  /** The date an account exception about a statement ages from: its closing, else opening date. */
+  private static java.time.LocalDate statementDate(BalanceCheck check) {
+    return check.closingDate() != null ? check.closingDate() : check.openingDate();
   }
 }

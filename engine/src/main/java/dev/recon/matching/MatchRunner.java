@@ -61,7 +61,8 @@ public final class MatchRunner {
     return database.inTransaction(tx -> run(tx, ruleSet));
   }
 
-  private RunSummary run(Transaction tx, RuleSet ruleSet) {
+  /** As {@link #run(RuleSet)}, in the caller's transaction (a close run records its step in it). */
+  public RunSummary run(Transaction tx, RuleSet ruleSet) {
     OffsetDateTime now = OffsetDateTime.now(clock);
     long runId = tx.matches().startRun(ruleSet.name(), ruleSet.version(), actor, now);
     ItemStore.ToMatch toMatch = tx.items().toMatch();
@@ -69,10 +70,16 @@ public final class MatchRunner {
     MatchOutcome outcome = Matcher.match(candidates, ruleSet, toMatch.matchedIn());
     Map<Long, String> matchedBy = new HashMap<>();
     Map<Long, Waiting> waiting = new HashMap<>();
+    Map<Long, Refused> refused = new HashMap<>();
     int accepted = 0;
     int suggested = 0;
     for (ProposedGroup group : outcome.groups()) {
       MatchStore.NewGroup row = toNewGroup(group);
+      if (tx.matches().refused(row.memberKey())) {
+        // A person rejected or undid this very group: its items stay in the queue.
+        group.items().forEach(i -> refused.putIfAbsent(i.id(), new Refused(i, group)));
+        continue;
+      }
       if (group.accepted()) {
         long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
         boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
@@ -86,16 +93,20 @@ public final class MatchRunner {
         accepted++;
         tx.audit().append(auditOf(group, groupId, ruleSet, now));
       } else {
-        group.items().forEach(i -> waiting.put(i.id(), new Waiting(i, group)));
-        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), new Waiting(i, group)));
-        if (!tx.matches().exists(row.memberKey(), MatchStore.SUGGESTED)) {
-          long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
+        Long groupId = tx.matches().findId(row.memberKey(), MatchStore.SUGGESTED).orElse(null);
+        if (groupId == null) {
+          groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
           suggested++;
           tx.audit().append(auditOf(group, groupId, ruleSet, now));
         }
+        long id = groupId;
+        group.items().forEach(i -> waiting.put(i.id(), new Waiting(i, group, id)));
+        group.heldItems().forEach(i -> waiting.putIfAbsent(i.id(), new Waiting(i, group, id)));
       }
     }
-    ExceptionSync sync = syncExceptions(tx, outcome, waiting, matchedBy, runId, now);
+    refused.keySet().removeAll(matchedBy.keySet());
+    refused.keySet().removeAll(waiting.keySet());
+    ExceptionSync sync = syncExceptions(tx, outcome, waiting, refused, matchedBy, runId, now);
     tx.matches().finishRun(runId, candidates.size(), accepted + suggested, now);
     return new RunSummary(
         runId,
@@ -112,29 +123,45 @@ public final class MatchRunner {
   private record ExceptionSync(int opened, int resolved) {}
 
   /** An item waiting for review in a suggestion (as a member or as a held rival). */
-  private record Waiting(Item item, ProposedGroup group) {}
+  private record Waiting(Item item, ProposedGroup group, long groupId) {}
+
+  /** An item whose group a person rejected or undid before. */
+  private record Refused(Item item, ProposedGroup group) {}
 
   /** Opens exceptions for items not matched and resolves those of items now matched. */
   private static ExceptionSync syncExceptions(
       Transaction tx,
       MatchOutcome outcome,
       Map<Long, Waiting> waiting,
+      Map<Long, Refused> refused,
       Map<Long, String> matchedBy,
       long runId,
       OffsetDateTime now) {
     ExceptionStore exceptions = tx.exceptions();
     Map<Long, ExceptionStore.OpenException> open = exceptions.openDetailsByItem();
+    java.util.Set<Long> writtenOff = exceptions.writtenOffItems();
+    writtenOff.addAll(tx.corrections().itemsSettled());
+    Opener opener = new Opener(exceptions, open, writtenOff, runId, now);
     int opened = 0;
     for (Item item : outcome.unmatched()) {
       opened +=
-          openOnce(
-              exceptions,
-              open,
-              item,
-              ExceptionStore.UNMATCHED,
-              outcome.whyUnmatched().get(item.id()),
-              runId,
-              now);
+          opener.openOnce(
+              item, ExceptionStore.UNMATCHED, outcome.whyUnmatched().get(item.id()), null);
+    }
+    for (Refused entry : refused.values()) {
+      if (GroupSums.scopeOf(entry.group().items()) == Scope.SALES
+          && entry.item().fact().side() == Side.GATEWAY) {
+        continue;
+      }
+      String reason =
+          "a person refused rule \""
+              + entry.group().ruleName()
+              + "\"'s match of these items before; it is not made again. "
+              + entry.group().explanation();
+      if (!open.containsKey(entry.item().id())) {
+        // An open exception keeps the person's own words on why the match was refused.
+        opened += opener.openOnce(entry.item(), ExceptionStore.UNMATCHED, reason, null);
+      }
     }
     for (Waiting entry : waiting.values()) {
       ProposedGroup group = entry.group();
@@ -142,7 +169,7 @@ public final class MatchRunner {
           group.status() == ProposedGroup.Status.AMBIGUOUS
               ? ExceptionStore.AMBIGUOUS
               : ExceptionStore.SUGGESTED;
-      opened += openOnce(exceptions, open, entry.item(), type, group.explanation(), runId, now);
+      opened += opener.openOnce(entry.item(), type, group.explanation(), entry.groupId());
     }
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {
@@ -156,32 +183,34 @@ public final class MatchRunner {
   }
 
   /**
-   * Opens an exception for the item unless one is open; an open one whose type or reason this run
-   * sees differently (an unmatched item that became ambiguous) is brought up to date. Returns 1 if
-   * an exception was opened.
+   * Opens an exception for an item unless one is open or the item's exception was written off; an
+   * open one whose type or reason this run sees differently (an unmatched item that became
+   * ambiguous) is brought up to date. {@link #openOnce} returns 1 if an exception was opened.
    */
-  private static int openOnce(
+  private record Opener(
       ExceptionStore exceptions,
       Map<Long, ExceptionStore.OpenException> open,
-      Item item,
-      String type,
-      String reason,
+      java.util.Set<Long> writtenOff,
       long runId,
       OffsetDateTime now) {
-    String text = truncate(reason, REASON_LENGTH_MAX);
-    ExceptionStore.OpenException existing = open.get(item.id());
-    if (existing != null) {
-      if (!existing.type().equals(type) || !existing.reason().equals(text)) {
-        exceptions.update(existing.id(), type, text);
+    int openOnce(Item item, String type, String reason, Long groupId) {
+      String text = truncate(reason, REASON_LENGTH_MAX);
+      ExceptionStore.OpenException existing = open.get(item.id());
+      if (existing != null) {
+        // A rejected correction keeps its own reason until a person deals with it.
+        boolean own = existing.type().equals(ExceptionStore.CORRECTION_REJECTED);
+        if (!own && (!existing.type().equals(type) || !existing.reason().equals(text))) {
+          exceptions.update(existing.id(), type, text, groupId);
+        }
+        return 0;
       }
-      return 0;
+      if (writtenOff.contains(item.id())) {
+        return 0;
+      }
+      exceptions.open(
+          ExceptionStore.NewException.onItem(item, type, text, groupId), (Long) runId, now);
+      return 1;
     }
-    exceptions.open(
-        new ExceptionStore.NewException(
-            item.id(), type, text, item.fact().currencyCode(), item.fact().amount().minor()),
-        runId,
-        now);
-    return 1;
   }
 
   private static MatchStore.NewGroup toNewGroup(ProposedGroup group) {

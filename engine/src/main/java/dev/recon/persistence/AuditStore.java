@@ -55,6 +55,17 @@ public final class AuditStore {
     pending.add(entry);
   }
 
+  /** The events about one entity, oldest first, at most {@code limit}. */
+  public List<Entry> forEntity(String entityType, long entityId, int limit) {
+    flush();
+    return dsl.selectFrom(AUDIT_LOG)
+        .where(AUDIT_LOG.ENTITY_TYPE.eq(entityType))
+        .and(AUDIT_LOG.ENTITY_ID.eq(entityId))
+        .orderBy(AUDIT_LOG.ID)
+        .limit(limit)
+        .fetch(AuditStore::entryOf);
+  }
+
   public int count(String action) {
     flush();
     return dsl.fetchCount(AUDIT_LOG, AUDIT_LOG.ACTION.eq(action));

@@ -126,8 +126,14 @@ public final class Database implements AutoCloseable {
    * names would not be found on one of them.
    */
   static String normalizeUrl(String url) {
-    if (url.startsWith("jdbc:h2:") && !url.toUpperCase(Locale.ROOT).contains("DATABASE_TO_LOWER")) {
-      return url + ";DATABASE_TO_LOWER=TRUE";
+    String upper = url.toUpperCase(Locale.ROOT);
+    if (url.startsWith("jdbc:h2:") && !upper.contains("DATABASE_TO_LOWER")) {
+      url = url + ";DATABASE_TO_LOWER=TRUE";
+    }
+    // H2 writes a commit to its file up to half a second later by default, so a process killed
+    // just after a commit (a close run killed with kill -9) would lose it; write at each commit.
+    if (url.startsWith("jdbc:h2:file:") && !upper.contains("WRITE_DELAY")) {
+      url = url + ";WRITE_DELAY=0";
     }
     return url;
   }

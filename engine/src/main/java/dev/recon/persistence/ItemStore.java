@@ -158,6 +158,14 @@ public final class ItemStore {
         .and(MATCH_GROUP.SCOPE.eq(scope.name()));
   }
 
+  /** The items with these ids, in id order (ids that do not exist are left out). */
+  public List<Item> byIds(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return select(ITEM.ID.in(ids));
+  }
+
   private List<Item> select(Condition condition) {
     return dsl.select(ITEM.asterisk(), IMPORTED_FILE.FILE_NAME)
         .from(ITEM)

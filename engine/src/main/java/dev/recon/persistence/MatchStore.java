@@ -9,13 +9,25 @@ import dev.recon.facts.Side;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /** Match runs, the groups they create and the items in each group. */
 public final class MatchStore {
   public static final String ACCEPTED = "ACCEPTED";
   public static final String SUGGESTED = "SUGGESTED";
+
+  /** A suggestion a person rejected: runs never propose the same members by the same rule again. */
+  public static final String REJECTED = "REJECTED";
+
+  /**
+   * An accepted automatic group a person undid (unmatched): its items went back to the queue, and
+   * runs never make the same group again.
+   */
+  public static final String REVERSED = "REVERSED";
+
   public static final String RUNNING = "RUNNING";
   public static final String COMPLETED = "COMPLETED";
 
@@ -165,5 +177,132 @@ public final class MatchStore {
   /** How many groups with this status exist. */
   public int countGroups(String status) {
     return dsl.fetchCount(MATCH_GROUP, MATCH_GROUP.STATUS.eq(status));
+  }
+
+  /** Whether a person refused this rule's group of these members (rejected or undid it). */
+  public boolean refused(String memberKey) {
+    return dsl.fetchExists(
+        MATCH_GROUP,
+        MATCH_GROUP.MEMBER_KEY.eq(memberKey).and(MATCH_GROUP.STATUS.in(REJECTED, REVERSED)));
+  }
+
+  /** The id of a stored group with this member key and status, if there is one. */
+  public Optional<Long> findId(String memberKey, String status) {
+    return dsl.select(DSL.min(MATCH_GROUP.ID))
+        .from(MATCH_GROUP)
+        .where(MATCH_GROUP.MEMBER_KEY.eq(memberKey))
+        .and(MATCH_GROUP.STATUS.eq(status))
+        .fetchOptional(0, Long.class);
+  }
+
+  /** A stored group with its members' item ids (in id order). */
+  public record StoredGroup(
+      long id,
+      Long runId,
+      String ruleName,
+      String ruleSetVersion,
+      String status,
+      Scope scope,
+      String currency,
+      BigDecimal confidence,
+      long differenceMinor,
+      long amountDeltaMinor,
+      long feeTotalMinor,
+      String explanation,
+      String memberKey,
+      String decidedBy,
+      OffsetDateTime createdAt,
+      List<Long> itemIds) {
+    /** Whether a rule decided it (not a person accepting a suggestion or matching by hand). */
+    public boolean automatic() {
+      return runId != null && decidedBy != null && decidedBy.startsWith("rule:");
+    }
+  }
+
+  public Optional<StoredGroup> group(long groupId) {
+    return dsl.selectFrom(MATCH_GROUP)
+        .where(MATCH_GROUP.ID.eq(groupId))
+        .fetchOptional()
+        .map(this::toStored);
+  }
+
+  /** Accepted groups that hold gateway fees (settled payouts), in id order. */
+  public List<StoredGroup> acceptedWithFees() {
+    return dsl.selectFrom(MATCH_GROUP)
+        .where(MATCH_GROUP.STATUS.eq(ACCEPTED))
+        .and(MATCH_GROUP.FEE_TOTAL_MINOR.ne(0L))
+        .orderBy(MATCH_GROUP.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
+  /** Accepted groups whose sides differ (a tolerated or booked difference), in id order. */
+  public List<StoredGroup> acceptedWithDifference() {
+    return dsl.selectFrom(MATCH_GROUP)
+        .where(MATCH_GROUP.STATUS.eq(ACCEPTED))
+        .and(MATCH_GROUP.DIFFERENCE_MINOR.ne(0L))
+        .orderBy(MATCH_GROUP.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
+  /** Changes a group's status: a suggestion accepted or rejected, an accepted group undone. */
+  public void setStatus(long groupId, String status, String decidedBy) {
+    String before =
+        dsl.select(MATCH_GROUP.STATUS)
+            .from(MATCH_GROUP)
+            .where(MATCH_GROUP.ID.eq(groupId))
+            .fetchOne(MATCH_GROUP.STATUS);
+    if (!ACCEPTED.equals(before) && ACCEPTED.equals(status)) {
+      totals.groupAccepted(groupId);
+    } else if (ACCEPTED.equals(before) && !ACCEPTED.equals(status)) {
+      totals.groupWithdrawn(groupId);
+    }
+    dsl.update(MATCH_GROUP)
+        .set(MATCH_GROUP.STATUS, status)
+        .set(MATCH_GROUP.DECIDED_BY, decidedBy)
+        .where(MATCH_GROUP.ID.eq(groupId))
+        .execute();
+  }
+
+  /** Groups of a status that hold any of these items, in id order. */
+  public List<StoredGroup> groupsHolding(java.util.Collection<Long> itemIds, String status) {
+    return dsl.selectFrom(MATCH_GROUP)
+        .where(MATCH_GROUP.STATUS.eq(status))
+        .and(
+            MATCH_GROUP.ID.in(
+                DSL.select(MATCH_MEMBER.GROUP_ID)
+                    .from(MATCH_MEMBER)
+                    .where(MATCH_MEMBER.ITEM_ID.in(itemIds))))
+        .orderBy(MATCH_GROUP.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
+  private StoredGroup toStored(Record r) {
+    long id = r.get(MATCH_GROUP.ID);
+    List<Long> members =
+        dsl.select(MATCH_MEMBER.ITEM_ID)
+            .from(MATCH_MEMBER)
+            .where(MATCH_MEMBER.GROUP_ID.eq(id))
+            .orderBy(MATCH_MEMBER.ITEM_ID)
+            .fetch(MATCH_MEMBER.ITEM_ID);
+    return new StoredGroup(
+        id,
+        r.get(MATCH_GROUP.RUN_ID),
+        r.get(MATCH_GROUP.RULE_NAME),
+        r.get(MATCH_GROUP.RULE_SET_VERSION),
+        r.get(MATCH_GROUP.STATUS),
+        Scope.valueOf(r.get(MATCH_GROUP.SCOPE)),
+        r.get(MATCH_GROUP.CURRENCY),
+        r.get(MATCH_GROUP.CONFIDENCE),
+        r.get(MATCH_GROUP.DIFFERENCE_MINOR),
+        r.get(MATCH_GROUP.AMOUNT_DELTA_MINOR),
+        r.get(MATCH_GROUP.FEE_TOTAL_MINOR),
+        r.get(MATCH_GROUP.EXPLANATION),
+        r.get(MATCH_GROUP.MEMBER_KEY),
+        r.get(MATCH_GROUP.DECIDED_BY),
+        r.get(MATCH_GROUP.CREATED_AT),
+        members);
   }
 }

@@ -49,6 +49,17 @@ public final class OverviewStore {
     public String label() {
       return label;
     }
+
+    /** The bucket of something this many days old. */
+    public static AgeBucket of(long days) {
+      AgeBucket bucket = DAYS_0_2;
+      for (AgeBucket candidate : values()) {
+        if (days >= candidate.fromDays) {
+          bucket = candidate;
+        }
+      }
+      return bucket;
+    }
   }
 
   /** Items of one side and currency: how many there are and how many are reconciled. */
@@ -257,7 +268,7 @@ public final class OverviewStore {
 
   /** Open exceptions, on items and on accounts. */
   public long openExceptions() {
-    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN));
+    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.in(ExceptionStore.OPEN_STATUSES));
   }
 
   /** A matching run as the runs list shows it. */

@@ -37,6 +37,10 @@ public final class Transaction {
     return new ExceptionStore(dsl);
   }
 
+  public CorrectionStore corrections() {
+    return new CorrectionStore(dsl);
+  }
+
   public ReportStore reports() {
     return new ReportStore(dsl);
   }
@@ -60,6 +64,14 @@ public final class Transaction {
 
   public BenchStore bench() {
     return new BenchStore(dsl);
+  }
+
+  public CloseStore closes() {
+    return new CloseStore(dsl);
+  }
+
+  public MetricsStore metrics() {
+    return new MetricsStore(dsl);
   }
 
   public OverviewStore overview() {

@@ -6,10 +6,10 @@ package dev.recon.reporting;
  * opened, so it gets a leading apostrophe. Numbers are written as numbers and never pass through
  * here.
  */
-final class CellText {
+public final class CellText {
   private CellText() {}
 
-  static String safe(String text) {
+  public static String safe(String text) {
     if (text == null || text.isEmpty()) {
       return text == null ? "" : text;
     }

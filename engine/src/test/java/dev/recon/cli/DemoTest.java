@@ -48,6 +48,11 @@ class DemoTest {
     assertThat(output)
         .contains(
             "17 groups created (33 items matched), 0 suggestions for review, 7 exceptions opened");
+    // The Stripe payout's fees (gross minus net of its transactions) as one balanced entry.
+    assertThat(output)
+        .contains(
+            "proposed gateway fees 52.84 EUR [Dr 6820 52.84, Cr 1361 52.84]: Gateway fees of payout"
+                + " po_1QdemoA7");
     try (Database database = Database.open(url)) {
       MatchReport report =
           database.inTransaction(tx -> MatchReport.build(tx, LocalDate.of(2026, 11, 12)));

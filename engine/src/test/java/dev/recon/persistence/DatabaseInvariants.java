@@ -91,7 +91,7 @@ public final class DatabaseInvariants {
     assertThat(
             dsl.select(EXCEPTION_ITEM.ITEM_ID)
                 .from(EXCEPTION_ITEM)
-                .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
+                .where(EXCEPTION_ITEM.STATUS.in(ExceptionStore.OPEN_STATUSES))
                 .groupBy(EXCEPTION_ITEM.ITEM_ID)
                 .having(DSL.count().gt(1))
                 .fetch())

@@ -1,0 +1,233 @@
+package dev.recon.exceptions;
+
+import dev.recon.facts.Aging;
+import dev.recon.facts.Side;
+import dev.recon.money.Currencies;
+import dev.recon.money.Money;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Which exceptions a list or a bulk action covers. Null (or empty) fields do not filter. Amounts
+ * compare the absolute amount in minor units, both bounds inclusive; the aging bucket is taken as
+ * of the list's as-of date; text is looked for in the reason, reference and counterparty.
+ */
+public record ExceptionFilter(
+    Set<ExceptionStatus> statuses,
+    Set<ExceptionType> types,
+    Side side,
+    String account,
+    String currency,
+    Aging.Bucket bucket,
+    String assignee,
+    Long minAmountMinor,
+    Long maxAmountMinor,
+    String text) {
+
+  public ExceptionFilter {
+    statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
+    types = types == null || types.isEmpty() ? Set.of() : Set.copyOf(types);
+  }
+
+  /** Every exception still to be worked (open, assigned or in review). */
+  public static ExceptionFilter open() {
+    return new ExceptionFilter(
+        EnumSet.of(ExceptionStatus.OPEN, ExceptionStatus.ASSIGNED, ExceptionStatus.IN_REVIEW),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** Every exception, open or closed. */
+  public static ExceptionFilter all() {
+    return new ExceptionFilter(null, null, null, null, null, null, null, null, null, null);
+  }
+
+  /**
+   * A filter from {@code key=value} terms, as the command line takes them: status (comma-separated,
+   * or "all"; default: the open ones), type, side, account, currency, age (0-2, 3-7, 8-30, over
+   * 30), assignee, min and max (decimal amounts in the currency, or in minor units without one),
+   * text.
+   */
+  public static ExceptionFilter parse(List<String> terms) {
+    ExceptionFilter f = open();
+    for (String term : terms) {
+      int eq = term.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException(
+            "filter \"" + term + "\" is not KEY=VALUE (e.g. status=open, age=8-30, account=OPS)");
+      }
+      String key = term.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+      String value = term.substring(eq + 1).strip();
+      f = f.with(key, value);
+    }
+    return f;
+  }
+
+  private ExceptionFilter with(String key, String value) {
+    return switch (key) {
+      case "status" ->
+          new ExceptionFilter(
+              value.equalsIgnoreCase("all") ? Set.of() : parseAll(value, ExceptionStatus::parse),
+              types,
+              side,
+              account,
+              currency,
+              bucket,
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "type" ->
+          new ExceptionFilter(
+              statuses,
+              parseAll(value, ExceptionType::parse),
+              side,
+              account,
+              currency,
+              bucket,
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "side" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              Side.parse(value),
+              account,
+              currency,
+              bucket,
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "account" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              value,
+              currency,
+              bucket,
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "currency" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              account,
+              Currencies.of(value).getCurrencyCode(),
+              bucket,
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "age", "bucket" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              account,
+              currency,
+              Aging.Bucket.parse(value),
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "assignee" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              account,
+              currency,
+              bucket,
+              value,
+              minAmountMinor,
+              maxAmountMinor,
+              text);
+      case "min" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              account,
+              currency,
+              bucket,
+              assignee,
+              minor(value),
+              maxAmountMinor,
+              text);
+      case "max" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              account,
+              currency,
+              bucket,
+              assignee,
+              minAmountMinor,
+              minor(value),
+              text);
+      case "text" ->
+          new ExceptionFilter(
+              statuses,
+              types,
+              side,
+              account,
+              currency,
+              bucket,
+              assignee,
+              minAmountMinor,
+              maxAmountMinor,
+              value);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown filter \""
+                  + key
+                  + "\" (expected status, type, side, account, currency, age, assignee, min, max"
+                  + " or text)");
+    };
+  }
+
+  /** A decimal amount in the filter's currency (set currency= first), else whole minor units. */
+  private long minor(String value) {
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("\"" + value + "\" is not an amount");
+    }
+    if (currency != null) {
+      return Money.ofDecimal(amount.abs(), Currencies.of(currency)).minor();
+    }
+    return amount
+        .abs()
+        .setScale(2, java.math.RoundingMode.UNNECESSARY)
+        .movePointRight(2)
+        .longValueExact();
+  }
+
+  private static <T extends Enum<T>> Set<T> parseAll(
+      String value, java.util.function.Function<String, T> parser) {
+    return java.util.Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .map(parser)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+}
