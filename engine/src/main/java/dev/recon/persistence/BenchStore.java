@@ -22,35 +22,46 @@ public final class BenchStore {
   }
 
   /**
-   * Opens an exception on each of the first {@code count} items (by id) that have no open one, with
-   * the item's currency and amount; returns how many were opened.
+   * Opens an exception on each of the first {@code count} items (by id) that have no open one, as a
+   * run would (the queue's columns copied from the item, its priority key computed), in chunks;
+   * returns how many were opened.
    */
   public int addOpenExceptions(int count, OffsetDateTime at) {
     var e = EXCEPTION_ITEM.as("e");
-    return dsl.insertInto(
-            EXCEPTION_ITEM,
-            EXCEPTION_ITEM.ITEM_ID,
-            EXCEPTION_ITEM.OPEN_ITEM_ID,
-            EXCEPTION_ITEM.TYPE,
-            EXCEPTION_ITEM.REASON,
-            EXCEPTION_ITEM.STATUS,
-            EXCEPTION_ITEM.CURRENCY,
-            EXCEPTION_ITEM.AMOUNT_MINOR,
-            EXCEPTION_ITEM.OPENED_AT)
-        .select(
-            dsl.select(
-                    ITEM.ID,
-                    ITEM.ID,
-                    DSL.inline(ExceptionStore.UNMATCHED),
-                    DSL.inline(REASON),
-                    DSL.inline(ExceptionStore.OPEN),
-                    ITEM.CURRENCY,
-                    ITEM.AMOUNT_MINOR,
-                    DSL.val(at))
-                .from(ITEM)
-                .where(DSL.notExists(DSL.selectOne().from(e).where(e.OPEN_ITEM_ID.eq(ITEM.ID))))
-                .orderBy(ITEM.ID)
-                .limit(count))
-        .execute();
+    var items =
+        dsl.select(
+                ITEM.ID,
+                ITEM.SIDE,
+                ITEM.ACCOUNT,
+                ITEM.COUNTERPARTY,
+                ITEM.REFERENCE,
+                ITEM.CURRENCY,
+                ITEM.AMOUNT_MINOR,
+                ITEM.BOOKING_DATE)
+            .from(ITEM)
+            .where(DSL.notExists(DSL.selectOne().from(e).where(e.OPEN_ITEM_ID.eq(ITEM.ID))))
+            .orderBy(ITEM.ID)
+            .limit(count)
+            .fetch();
+    ExceptionStore exceptions = new ExceptionStore(dsl);
+    for (var r : items) {
+      exceptions.open(
+          new ExceptionStore.NewException(
+              r.value1(),
+              ExceptionStore.UNMATCHED,
+              REASON,
+              r.value6(),
+              r.value7(),
+              r.value2(),
+              r.value3(),
+              r.value4(),
+              r.value5(),
+              r.value8(),
+              null,
+              null),
+          null,
+          at);
+    }
+    return items.size();
   }
 }

@@ -15,6 +15,8 @@ public final class Navigation {
   public static final List<Entry> ENTRIES =
       List.of(
           new Entry("dashboard", "Dashboard", "/", Access.VIEWER),
+          new Entry("exceptions", "Exceptions", "/exceptions", Access.VIEWER),
+          new Entry("corrections", "Corrections", "/corrections", Access.VIEWER),
           new Entry("upload", "Upload", "/upload", Access.PREPARER),
           new Entry("runs", "Runs", "/runs", Access.VIEWER),
           new Entry("reports", "Reports", "/reports", Access.VIEWER),

@@ -43,7 +43,24 @@ import picocli.CommandLine.Spec;
     })
 public final class PageBench implements Callable<Integer> {
   static final List<String> PAGES =
-      List.of("/", "/api/dashboard", "/runs", "/upload", "/api/runs", "/api/imports", "/rules");
+      List.of(
+          "/",
+          "/api/dashboard",
+          "/runs",
+          "/upload",
+          "/api/runs",
+          "/api/imports",
+          "/rules",
+          "/exceptions",
+          "/exceptions?sort=-amount",
+          "/exceptions?sort=age",
+          "/exceptions?side=bank&age=8-30&sort=amount",
+          "/exceptions?currency=EUR&min=100&max=200",
+          "/exceptions?assignee=nobody",
+          "/exceptions?text=acme",
+          "/exceptions?page=500",
+          "/api/exceptions?status=open&type=unmatched&size=200",
+          "/corrections");
   private static final int WARM_UP_ROUNDS = 3;
 
   @ParentCommand ReconCommand recon;
@@ -112,7 +129,7 @@ public final class PageBench implements Callable<Integer> {
       out.printf(Locale.ROOT, "Pages on %s, %d timed fetches each%n", database.url(), rounds);
       out.printf(
           Locale.ROOT,
-          "  %-16s %10s %10s %10s %10s%n",
+          "  %-48s %10s %10s %10s %10s%n",
           "page",
           "first ms",
           "median ms",
@@ -155,7 +172,7 @@ public final class PageBench implements Callable<Integer> {
         Arrays.sort(millis);
         out.printf(
             Locale.ROOT,
-            "  %-16s %10d %10d %10d %10d%n",
+            "  %-48s %10d %10d %10d %10d%n",
             page,
             first,
             millis[millis.length / 2],

@@ -1,6 +1,9 @@
 package dev.recon.web;
 
 import dev.recon.access.Users;
+import dev.recon.corrections.ChartOfAccounts;
+import dev.recon.corrections.Corrections;
+import dev.recon.exceptions.ExceptionQueue;
 import dev.recon.persistence.Database;
 import dev.recon.web.access.Cookies;
 import dev.recon.web.access.Guard;
@@ -8,7 +11,9 @@ import dev.recon.web.access.Sessions;
 import dev.recon.web.access.SignIn;
 import dev.recon.web.access.SignInThrottle;
 import dev.recon.web.access.UserAdmin;
+import dev.recon.web.corrections.CorrectionsPage;
 import dev.recon.web.dashboard.Dashboard;
+import dev.recon.web.exceptions.Exceptions;
 import dev.recon.web.ops.Operations;
 import dev.recon.web.reports.Reports;
 import dev.recon.web.rules.Rules;
@@ -49,6 +54,9 @@ public final class ReconServer implements AutoCloseable {
     routes.addAll(new UserAdmin(users).routes());
     this.operations = new Operations(database, clock);
     routes.addAll(operations.routes());
+    Corrections corrections = new Corrections(database, clock, ChartOfAccounts.defaults());
+    routes.addAll(new Exceptions(new ExceptionQueue(database, clock, corrections)).routes());
+    routes.addAll(new CorrectionsPage(corrections).routes());
     Guard guard = new Guard(sessions, settings);
     this.app =
         Javalin.create(

@@ -24,7 +24,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An accountant's day in a real Chromium: sign in, upload a statement and read what it imported,
- * start a run and see its result, download a report. Each test ends with a screenshot in {@code
+ * start a run and see its result, open an exception and match it by hand with the running sum, have
+ * a second user approve a write-off, download a report. Each test ends with a screenshot in {@code
  * web/target/browser-screenshots/}.
  */
 @Tag("browser")
@@ -87,7 +88,8 @@ class BrowserTest {
     assertThat(driver.findElements(By.cssSelector("header nav a")))
         .extracting(link -> link.getText())
         .as("a viewer's menu")
-        .containsExactly("Dashboard", "Runs", "Reports", "Rules", "API");
+        .containsExactly(
+            "Dashboard", "Exceptions", "Corrections", "Runs", "Reports", "Rules", "API");
   }
 
   @Test
@@ -129,6 +131,83 @@ class BrowserTest {
     wait.until(d -> Files.exists(report) && notPartial());
     assertThat(Files.size(report)).isGreaterThan(1000);
     assertThat(Files.readAllBytes(report)).startsWith('P', 'K');
+  }
+
+  /**
+   * A bank line and a ledger line of the same 250.00 EUR that no rule pairs (references differ).
+   */
+  private void uploadUnmatchedPair() throws IOException {
+    Path bank = tempDir.resolve("bank-pair.csv");
+    Files.writeString(
+        bank,
+        "Booking Date;Value Date;Debit;Credit;Currency;Counterparty;Remittance Information\n"
+            + "03.11.2026;03.11.2026;;250,00;EUR;Nordwind Logistik GmbH;no reference\n");
+    Path ledger = tempDir.resolve("gl-pair.csv");
+    Files.writeString(
+        ledger,
+        "Posting Date,Document No,GL Account,Description,Debit,Credit,Currency,External Reference\n"
+            + "2026-11-04,DOC-1,1200,Receipt Nordwind,250.00,,EUR,OTHER-REF\n");
+    for (Path file : new Path[] {bank, ledger}) {
+      driver.get(server.url("/upload"));
+      driver.findElement(By.id("files")).sendKeys(file.toString());
+      new Select(driver.findElement(By.id("source"))).selectByValue("detect");
+      driver.findElement(By.id("account")).sendKeys("OPERATING-EUR");
+      driver.findElement(By.id("upload")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#results .result")));
+    }
+    driver.get(server.url("/runs"));
+    driver.findElement(By.id("start-run")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("jobs"), "done: run #1"));
+  }
+
+  private void openTheBankException() {
+    driver.get(server.url("/exceptions?side=bank"));
+    driver.findElement(By.cssSelector("#exceptions tbody tr td a")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
+  }
+
+  @Test
+  void anExceptionIsMatchedByHandWithARunningSum() throws IOException {
+    signInAs("preparer");
+    uploadUnmatchedPair();
+    openTheBankException();
+    assertThat(driver.findElement(By.id("item")).getText()).contains("Nordwind Logistik GmbH");
+    assertThat(driver.findElement(By.id("match-difference")).getText()).isEqualTo("250.00 EUR");
+    assertThat(driver.findElement(By.id("match-submit")).isEnabled()).isFalse();
+    driver.findElement(By.cssSelector("#candidates tbody tr:not(.own) input")).click();
+    assertThat(driver.findElement(By.id("match-sum")).getText())
+        .isEqualTo("250.00 EUR against 250.00 EUR");
+    assertThat(driver.findElement(By.id("match-difference")).getText()).isEqualTo("0.00 EUR");
+    driver.findElement(By.id("match-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    assertThat(driver.findElement(By.id("notice")).getText()).contains("matched in group #");
+    assertThat(driver.findElement(By.id("status")).getText()).startsWith("resolved");
+  }
+
+  @Test
+  void aWriteOffIsApprovedBySomeoneElse() throws IOException {
+    signInAs("preparer");
+    uploadUnmatchedPair();
+    openTheBankException();
+    driver
+        .findElement(By.cssSelector("form[action$='/write-off'] input[name=reason]"))
+        .sendKeys("bank charge, not a receipt");
+    driver.findElement(By.id("write-off")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    assertThat(driver.findElement(By.id("notice")).getText()).contains("awaits approval");
+    driver.findElement(By.cssSelector("form.sign-out button")).click();
+    wait.until(ExpectedConditions.urlContains("/sign-in"));
+    driver.manage().deleteAllCookies();
+    signInAs("approver");
+    driver.get(server.url("/corrections"));
+    assertThat(driver.findElement(By.cssSelector("section.correction")).getText())
+        .contains("bank charge, not a receipt")
+        .contains("proposed");
+    driver.findElement(By.cssSelector("section.correction button[id^=approve-]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+    assertThat(driver.findElement(By.id("notice")).getText()).contains("approved");
+    assertThat(driver.findElement(By.cssSelector("section.correction .status")).getText())
+        .isEqualTo("approved");
   }
 
   private static boolean notPartial() {

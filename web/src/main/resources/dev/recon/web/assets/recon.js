@@ -89,3 +89,56 @@ document.addEventListener("DOMContentLoaded", function () {
     request.send(new FormData(form));
   });
 });
+
+// The manual-match form of an exception: as items are ticked, show the sum of each side and the
+// difference the match would leave, in exact minor units (whole numbers, never fractions) formatted
+// with the currency's decimals. Without the script the form posts the same ticked items; the server
+// decides and explains.
+document.addEventListener("DOMContentLoaded", function () {
+  var form = document.getElementById("match-form");
+  if (!form) {
+    return;
+  }
+  var scale = parseInt(form.dataset.scale, 10);
+  var currency = form.dataset.currency;
+  var sumOut = document.getElementById("match-sum");
+  var differenceOut = document.getElementById("match-difference");
+  var countOut = document.getElementById("match-count");
+  var button = document.getElementById("match-submit");
+
+  function format(minor) {
+    var negative = minor < 0;
+    var digits = String(Math.abs(minor));
+    if (scale > 0) {
+      while (digits.length <= scale) {
+        digits = "0" + digits;
+      }
+      digits = digits.slice(0, digits.length - scale) + "." + digits.slice(digits.length - scale);
+    }
+    return (negative ? "-" : "") + digits + " " + currency;
+  }
+
+  function update() {
+    // Money in is positive on every side: a match balances when the anchor's side equals the others.
+    var anchorSide = form.dataset.anchorSide;
+    var anchor = 0;
+    var others = 0;
+    var count = 0;
+    form.querySelectorAll("input[name=item]:checked").forEach(function (box) {
+      var minor = parseInt(box.dataset.amountMinor, 10);
+      count++;
+      if (box.dataset.side === anchorSide) {
+        anchor += minor;
+      } else {
+        others += minor;
+      }
+    });
+    sumOut.textContent = format(anchor) + " against " + format(others);
+    differenceOut.textContent = format(anchor - others);
+    differenceOut.classList.toggle("balanced", count > 1 && anchor === others);
+    countOut.textContent = String(count);
+    button.disabled = count < 2;
+  }
+  form.addEventListener("change", update);
+  update();
+});
