@@ -176,8 +176,15 @@ public final class ImportStore {
    */
   public int insertNew(long fileId, List<IdentifiedFact> items) {
     if (dsl.dialect().family() == SQLDialect.POSTGRES) {
-      return dsl.connectionResult(
-          connection -> ItemCopy.insertNew(connection, fileId, items, totals));
+      try {
+        return dsl.connectionResult(
+            connection -> ItemCopy.insertNew(connection, fileId, items, totals));
+      } catch (org.jooq.exception.DataAccessException e) {
+        // jOOQ wraps the driver's error in its own words; the database's reason is what says why.
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        throw new org.jooq.exception.DataAccessException(
+            "storing the file's items failed: " + cause.getMessage(), e);
+      }
     }
     Set<String> stored = storedIdentities(items.stream().map(IdentifiedFact::fingerprint).toList());
     List<IdentifiedFact> fresh =
