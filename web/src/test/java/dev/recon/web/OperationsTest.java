@@ -50,7 +50,7 @@ class OperationsTest {
     assertThat(health.body())
         .contains("\"status\":\"UP\"")
         .contains("\"database\":\"reachable\"")
-        .contains("\"migration\":\"31\"")
+        .contains("\"migration\":\"" + newestMigration() + "\"")
         .contains("\"lastClose\":null");
     HttpResponse<String> empty = anonymous.get("/metrics");
     assertThat(empty.statusCode()).isEqualTo(200);
@@ -104,5 +104,16 @@ class OperationsTest {
   private static void copy(String sample, Path to) throws IOException {
     Files.createDirectories(to.getParent());
     Files.copy(Samples.path(sample), to);
+  }
+
+  /** The newest migration applied, as Flyway itself reports it. */
+  private String newestMigration() {
+    return org.flywaydb.core.Flyway.configure()
+        .dataSource(server.database.dataSource())
+        .load()
+        .info()
+        .current()
+        .getVersion()
+        .getVersion();
   }
 }
