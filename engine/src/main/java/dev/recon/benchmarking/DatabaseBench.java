@@ -124,11 +124,11 @@ public final class DatabaseBench {
    * shared machine include waiting for the CPU, this does not (the database server's is not in it).
    */
   private static long processCpuNanos() {
-    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-        instanceof com.sun.management.OperatingSystemMXBean os) {
-      return os.getProcessCpuTime();
-    }
-    return 0;
+    return ProcessHandle.current()
+        .info()
+        .totalCpuDuration()
+        .map(java.time.Duration::toNanos)
+        .orElse(0L);
   }
 
   /** Writes one CSV file per side (accounts in a column) and their profiles. */

@@ -73,7 +73,7 @@ final class WorkerCommand implements Callable<Integer> {
           break;
         }
       }
-      out.printf("%s: no work left; did %d partition(s)%n", worker, done);
+      out.printf(java.util.Locale.ROOT, "%s: no work left; did %d partition(s)%n", worker, done);
       out.flush();
     }
     return 0;
