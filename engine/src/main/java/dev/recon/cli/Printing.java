@@ -2,7 +2,6 @@ package dev.recon.cli;
 
 import dev.recon.matching.MatchRunner.RunSummary;
 import dev.recon.money.Money;
-import dev.recon.reporting.MatchReport;
 import dev.recon.reporting.ReconciliationStatement;
 import dev.recon.reporting.ReportSummary;
 import java.io.PrintWriter;
@@ -26,29 +25,6 @@ final class Printing {
         run.suggestionsCreated(),
         run.exceptionsOpened(),
         run.exceptionsResolved());
-  }
-
-  static void summary(PrintWriter out, MatchReport report) {
-    out.printf(
-        Locale.ROOT,
-        "%-8s %-4s %8s %16s %10s %16s%n",
-        "side",
-        "ccy",
-        "matched",
-        "amount",
-        "unmatched",
-        "amount");
-    for (MatchReport.SummaryLine line : report.summary()) {
-      out.printf(
-          Locale.ROOT,
-          "%-8s %-4s %8d %16s %10d %16s%n",
-          line.side().label(),
-          line.currency(),
-          line.matchedCount(),
-          Money.ofMinor(line.matchedMinor(), line.currency()).toDecimal().toPlainString(),
-          line.unmatchedCount(),
-          Money.ofMinor(line.unmatchedMinor(), line.currency()).toDecimal().toPlainString());
-    }
   }
 
   /** The report's totals per side and currency and each statement's unexplained difference. */
