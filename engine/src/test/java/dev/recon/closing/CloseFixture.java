@@ -17,7 +17,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -67,9 +71,9 @@ final class CloseFixture {
   }
 
   /**
-   * The files a close left: the inbox's tree with each file's content (reason files verbatim), the
-   * CSV reports with group ids replaced by their order of appearance, and every cell of the
-   * workbook's sheets the same way.
+   * The files a close left: the inbox's tree with each file's content (reason files verbatim), and
+   * every row of the CSV reports and of the workbook's sheets with database ids (groups, runs)
+   * replaced by their order of appearance.
    */
   static List<String> files(Path dir) {
     List<String> lines = new ArrayList<>();
@@ -86,9 +90,9 @@ final class CloseFixture {
         for (Path report : reports.sorted().toList()) {
           lines.add("report " + report.getFileName());
           if (report.toString().endsWith(".csv")) {
-            lines.addAll(renumberGroups(Files.readAllLines(report, StandardCharsets.UTF_8)));
+            lines.addAll(renumberIds(csvRows(report)));
           } else if (report.toString().endsWith(".xlsx")) {
-            lines.addAll(renumberGroups(cells(report)));
+            lines.addAll(renumberIds(cells(report)));
           }
         }
       }
@@ -98,41 +102,72 @@ final class CloseFixture {
     return lines;
   }
 
-  private static List<String> cells(Path workbookFile) throws IOException {
-    List<String> lines = new ArrayList<>();
+  private static List<List<String>> csvRows(Path csv) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
+    try (CSVParser parser = CSVParser.parse(csv, StandardCharsets.UTF_8, CSVFormat.DEFAULT)) {
+      for (CSVRecord record : parser) {
+        rows.add(record.toList());
+      }
+    }
+    return rows;
+  }
+
+  private static List<List<String>> cells(Path workbookFile) throws IOException {
+    List<List<String>> rows = new ArrayList<>();
     DataFormatter formatter = new DataFormatter(java.util.Locale.ROOT);
     try (InputStream in = Files.newInputStream(workbookFile);
         XSSFWorkbook workbook = new XSSFWorkbook(in)) {
       for (Sheet sheet : workbook) {
-        lines.add("sheet " + sheet.getSheetName());
+        rows.add(List.of("sheet " + sheet.getSheetName()));
         for (Row row : sheet) {
           List<String> values = new ArrayList<>();
           for (Cell cell : row) {
             values.add(formatter.formatCellValue(cell));
           }
-          lines.add(String.join(",", values));
+          rows.add(values);
         }
       }
     }
-    return lines;
+    return rows;
   }
 
+  /** Header cells whose column holds a database id. */
+  private static final Set<String> ID_COLUMNS = Set.of("Group", "Run", "Correction");
+
   /**
-   * Group ids differ between equal runs when a killed run used some up; the first column of the
-   * matched table is the group id, so it is replaced by the order in which each id first appears.
+   * Group, run and correction ids differ between equal closes when a killed attempt used some up (a
+   * sequence never gives a value back), so each id column's values are replaced by the order in
+   * which each id first appears in it. A row naming one of these columns is a table's header and
+   * says which columns those are until the next header or sheet.
    */
-  private static List<String> renumberGroups(List<String> lines) {
-    Map<String, Integer> ordinals = new HashMap<>();
+  private static List<String> renumberIds(List<List<String>> rows) {
+    Map<String, Map<String, Integer>> ordinals = new HashMap<>();
+    Map<Integer, String> idColumns = Map.of();
     List<String> renumbered = new ArrayList<>();
-    for (String line : lines) {
-      String normalized = CanonicalDump.normalize(line);
-      int comma = normalized.indexOf(',');
-      if (comma > 0 && normalized.substring(0, comma).matches("\\d+")) {
-        String id = normalized.substring(0, comma);
-        int ordinal = ordinals.computeIfAbsent(id, k -> ordinals.size() + 1);
-        normalized = "g" + ordinal + normalized.substring(comma);
+    for (List<String> row : rows) {
+      List<String> cells = new ArrayList<>(row);
+      if (cells.size() == 1 && cells.get(0).startsWith("sheet ")) {
+        idColumns = Map.of();
+      } else if (cells.stream().anyMatch(ID_COLUMNS::contains)) {
+        Map<Integer, String> header = new HashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+          if (ID_COLUMNS.contains(cells.get(i))) {
+            header.put(i, cells.get(i));
+          }
+        }
+        idColumns = header;
+      } else {
+        for (Map.Entry<Integer, String> column : idColumns.entrySet()) {
+          int i = column.getKey();
+          if (i < cells.size() && cells.get(i).matches("\\d+")) {
+            Map<String, Integer> seen =
+                ordinals.computeIfAbsent(column.getValue(), k -> new HashMap<>());
+            int ordinal = seen.computeIfAbsent(cells.get(i), k -> seen.size() + 1);
+            cells.set(i, column.getValue().toLowerCase(java.util.Locale.ROOT) + ordinal);
+          }
+        }
       }
-      renumbered.add(normalized);
+      renumbered.add(CanonicalDump.normalize(String.join(",", cells)));
     }
     return renumbered;
   }
