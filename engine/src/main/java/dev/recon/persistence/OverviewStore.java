@@ -268,7 +268,7 @@ public final class OverviewStore {
 
   /** Open exceptions, on items and on accounts. */
   public long openExceptions() {
-    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.STATUS.in(ExceptionStore.OPEN_STATUSES));
+    return dsl.fetchCount(EXCEPTION_ITEM, EXCEPTION_ITEM.IS_OPEN.isTrue());
   }
 
   /** A matching run as the runs list shows it. */

@@ -9,6 +9,7 @@ import static dev.recon.db.jooq.Tables.MATCH_MEMBER;
 import static dev.recon.db.jooq.Tables.MATCH_RUN;
 import static dev.recon.db.jooq.Tables.STATEMENT_BALANCE;
 
+import dev.recon.persistence.ExceptionStore.SortKey;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,16 @@ public final class QueryPlanStore {
     public List<String> unindexed() {
       return withoutSequentialScans.stream().filter(line -> line.contains("Seq Scan")).toList();
     }
+
+    /**
+     * The plan lines that sort rows after reading them: a first page that sorts has read every row
+     * its filter selects, where an index in the page's order stops after the page.
+     */
+    public List<String> sorts() {
+      return withoutSequentialScans.stream()
+          .filter(line -> line.strip().replaceFirst("^->\\s*", "").startsWith("Sort"))
+          .toList();
+    }
   }
 
   /** The plans of the hot queries, with the newest run, group and item as their parameters. */
@@ -60,15 +71,9 @@ public final class QueryPlanStore {
             .where(ITEM.ID.eq(itemId))
             .fetchOne(ITEM.FINGERPRINT);
     List<Plan> plans = new ArrayList<>();
-    explain(plans, "exception list: open, oldest first, first page", exceptionPage(false));
-    explain(plans, "exception list: open, largest first, first page", exceptionPage(true));
-    explain(
-        plans,
-        "exception list: open, by priority, first page",
-        dsl.selectFrom(EXCEPTION_ITEM)
-            .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
-            .orderBy(EXCEPTION_ITEM.PRIORITY_KEY, EXCEPTION_ITEM.ID)
-            .limit(50));
+    explain(plans, "exception list: open, by priority, first page", openPage(SortKey.PRIORITY));
+    explain(plans, "exception list: open, oldest first, first page", openPage(SortKey.AGE));
+    explain(plans, "exception list: open, largest first, first page", openPage(SortKey.AMOUNT));
     explain(
         plans,
         "exception list: one account, oldest first, first page",
@@ -80,9 +85,7 @@ public final class QueryPlanStore {
     explain(
         plans,
         "open exceptions count (dashboard)",
-        dsl.selectCount()
-            .from(EXCEPTION_ITEM)
-            .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN)));
+        dsl.selectCount().from(EXCEPTION_ITEM).where(EXCEPTION_ITEM.IS_OPEN.isTrue()));
     explain(
         plans,
         "open exception of an item",
@@ -154,14 +157,26 @@ public final class QueryPlanStore {
     return plans;
   }
 
-  /** A first page of the exception queue as {@code ExceptionStore}'s list sorts it. */
-  private ResultQuery<?> exceptionPage(boolean largestFirst) {
-    return dsl.selectFrom(EXCEPTION_ITEM)
-        .where(EXCEPTION_ITEM.STATUS.eq(ExceptionStore.OPEN))
-        .orderBy(
-            largestFirst ? EXCEPTION_ITEM.ABS_AMOUNT_MINOR.desc() : EXCEPTION_ITEM.AGING_DATE.asc(),
-            largestFirst ? EXCEPTION_ITEM.ID.desc() : EXCEPTION_ITEM.ID.asc())
-        .limit(50);
+  /** The first page of the exception queue's default list (the open ones), in one order. */
+  private ResultQuery<?> openPage(SortKey sort) {
+    return ExceptionStore.pageQuery(
+        dsl,
+        new ExceptionStore.Query(
+            ExceptionStore.OPEN_STATUSES,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            sort,
+            true),
+        0,
+        50);
   }
 
   private long max(org.jooq.TableField<?, Long> id) {
@@ -260,13 +275,13 @@ public final class QueryPlanStore {
             Locale.ROOT,
             "INSERT INTO exception_item (item_id, open_item_id, type, reason, status, currency,"
                 + " amount_minor, opened_run_id, opened_at, closed_at, side, account, aging_date,"
-                + " abs_amount_minor, priority_key)"
+                + " abs_amount_minor, priority_key, is_open)"
                 + " SELECT i.id, CASE WHEN i.id %% 2 = 0 THEN i.id END, 'UNMATCHED', 'synthetic',"
                 + " CASE WHEN i.id %% 2 = 0 THEN 'OPEN' ELSE 'RESOLVED' END, i.currency,"
                 + " i.amount_minor, r.id, timestamptz '2026-01-01 00:00:00+00' + i.id * interval"
                 + " '1 second', CASE WHEN i.id %% 2 = 0 THEN NULL ELSE timestamptz '2026-02-01"
                 + " 00:00:00+00' END, i.side, i.account, i.booking_date, abs(i.amount_minor),"
-                + " (i.id %% 1000)::int"
+                + " (i.id %% 1000)::int, i.id %% 2 = 0"
                 + " FROM item i, (SELECT max(id) AS id FROM match_run) r"
                 + " WHERE i.id >= (SELECT min(id) FROM item) + %d",
             2 * pairs));

@@ -52,6 +52,15 @@ class QueryPlanTest {
   }
 
   @Test
+  void theOpenExceptionListReadsItsFirstPageInIndexOrderWithoutSortingEveryOpenOne() {
+    List<QueryPlanStore.Plan> lists =
+        plans().stream().filter(plan -> plan.name().startsWith("exception list: open,")).toList();
+
+    assertThat(lists).hasSize(3);
+    assertThat(lists).allSatisfy(plan -> assertThat(plan.sorts()).as(plan.name()).isEmpty());
+  }
+
+  @Test
   void aMissingIndexIsNamed() {
     TestSql.execute(database, "DROP INDEX ix_imported_file_at");
 
