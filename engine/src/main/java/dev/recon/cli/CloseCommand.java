@@ -34,9 +34,18 @@ import picocli.CommandLine.Spec;
           + " and locks the date: later imports that would add items booked on it are refused"
           + " until an admin reopens it.",
       "A close that was killed resumes where it stopped; a date already closed is left alone"
-          + " (\"nothing to do\"). Only one close of a date runs at a time."
+          + " (\"nothing to do\"). Only one close of a date runs at a time.",
+      "Exit status: 0 closed (or nothing to do), 4 closed but some files were rejected (their"
+          + " reasons are in rejected/), 1 refused (e.g. another close of the date is running),"
+          + " 3 internal error."
     })
 final class CloseCommand implements Callable<Integer> {
+  /**
+   * The close finished, but some inbox files were rejected: a scheduler (cron, systemd) that only
+   * looks at the exit status still tells someone to read the reasons.
+   */
+  static final int EXIT_FILES_REJECTED = 4;
+
   @ParentCommand ReconCommand recon;
   @Spec CommandSpec spec;
 
@@ -78,10 +87,11 @@ final class CloseCommand implements Callable<Integer> {
                   new Corrections(database, recon.clock, ChartOfAccounts.defaults()),
                   recon.actor()),
               Checkpoints.fromEnvironment(recon.environment));
-      print(printer, runner.close(date));
+      CloseRun close = runner.close(date);
+      print(printer, close);
+      printer.flush();
+      return !close.nothingToDo() && close.rejectedFiles() > 0 ? EXIT_FILES_REJECTED : 0;
     }
-    printer.flush();
-    return 0;
   }
 
   static void print(PrintWriter out, CloseRun close) {
