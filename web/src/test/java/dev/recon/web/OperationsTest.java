@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
@@ -88,6 +90,36 @@ class OperationsTest {
         .contains("recon_import_to_match_max_seconds")
         .contains("recon_close_last_duration_seconds");
     assertThat(metrics).doesNotContain("recon_reconcile_success_ratio 0.0");
+  }
+
+  @Test
+  void aDatabaseThatStopsAnsweringMakesHealthSayDownWithinSecondsAndUpOnceItAnswersAgain()
+      throws Exception {
+    WebClient anonymous = server.client();
+    try (Connection blocker = server.database.dataSource().getConnection()) {
+      blocker.setAutoCommit(false);
+      try (Statement statement = blocker.createStatement()) {
+        // What a hung server or a long lock looks like to the check: its queries get no answer.
+        statement.execute(
+            backend == TestDatabase.Backend.POSTGRES
+                ? "LOCK TABLE close_run IN ACCESS EXCLUSIVE MODE"
+                : "SET EXCLUSIVE 1");
+      }
+      long start = System.nanoTime();
+      HttpResponse<String> down = anonymous.get("/health");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+      assertThat(down.statusCode()).isEqualTo(503);
+      assertThat(down.body()).contains("\"status\":\"DOWN\"").contains("no answer within 3 s");
+      assertThat(took).isLessThan(Duration.ofSeconds(10));
+      if (backend == TestDatabase.Backend.H2) {
+        try (Statement statement = blocker.createStatement()) {
+          statement.execute("SET EXCLUSIVE 0");
+        }
+      }
+      blocker.rollback();
+    }
+    assertThat(anonymous.get("/health").statusCode()).isEqualTo(200);
   }
 
   private static void awaitLastClose(WebClient client, String expected) throws Exception {

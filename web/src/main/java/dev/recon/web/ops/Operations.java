@@ -24,6 +24,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -49,6 +55,22 @@ public final class Operations {
   private final MultiGauge exceptions;
   private final MultiGauge closes;
   private final AtomicReference<String> nextNightlyClose = new AtomicReference<>();
+
+  /**
+   * How long {@code /health} waits for the database before it answers DOWN. A monitor wants an
+   * answer in seconds; a server that is down or a table that is locked would otherwise hold the
+   * check for the pool's 30 s wait for a connection, or longer.
+   */
+  static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(3);
+
+  /** Runs the checks, so a check that hangs is abandoned rather than holding the request. */
+  private final ExecutorService healthProbes =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "recon-health-probe");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   /** One reading of the database's figures. */
   record Figures(
@@ -236,28 +258,36 @@ public final class Operations {
   record LastClose(long id, LocalDate date, String status, OffsetDateTime finishedAt) {}
 
   private void health(Context ctx) {
+    Future<Health> probe = healthProbes.submit(this::probeDatabase);
     try {
-      Health health =
-          database.inTransaction(
-              tx ->
-                  new Health(
-                      "UP",
-                      "reachable",
-                      tx.metrics().migrationVersion(),
-                      tx.closes()
-                          .lastFinished()
-                          .map(
-                              run ->
-                                  new LastClose(
-                                      run.id(), run.date(), run.status(), run.finishedAt()))
-                          .orElse(null),
-                      nextNightlyClose.get()));
-      ctx.json(health);
-    } catch (RuntimeException e) {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
-          .json(
-              new Health(
-                  "DOWN", "unreachable: " + e.getMessage(), null, null, nextNightlyClose.get()));
+      ctx.json(probe.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+    } catch (TimeoutException e) {
+      probe.cancel(true);
+      down(ctx, "no answer within " + HEALTH_TIMEOUT.toSeconds() + " s");
+    } catch (ExecutionException e) {
+      down(ctx, "unreachable: " + e.getCause().getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      down(ctx, "check interrupted");
     }
+  }
+
+  private void down(Context ctx, String database) {
+    ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .json(new Health("DOWN", database, null, null, nextNightlyClose.get()));
+  }
+
+  private Health probeDatabase() {
+    return database.inTransaction(
+        tx ->
+            new Health(
+                "UP",
+                "reachable",
+                tx.metrics().migrationVersion(),
+                tx.closes()
+                    .lastFinished()
+                    .map(run -> new LastClose(run.id(), run.date(), run.status(), run.finishedAt()))
+                    .orElse(null),
+                nextNightlyClose.get()));
   }
 }
