@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
 import org.jooq.SortField;
+import org.jooq.SortOrder;
 import org.jooq.impl.DSL;
 
 /**
@@ -413,10 +414,10 @@ public final class ExceptionStore {
       Set<String> statuses = Set.copyOf(q.statuses());
       // The open statuses are one range of the (is_open, key, id) indexes (V42): a page of them is
       // read in order instead of sorting them all.
-      if (OPEN_STATUSES.containsAll(statuses)) {
+      if (readsOpenRange(q)) {
         all.add(EXCEPTION_ITEM.IS_OPEN.isTrue());
       }
-      if (!statuses.equals(Set.copyOf(OPEN_STATUSES))) {
+      if (!readsOpenRange(q) || !statuses.equals(Set.copyOf(OPEN_STATUSES))) {
         all.add(EXCEPTION_ITEM.STATUS.in(statuses));
       }
     }
@@ -468,7 +469,40 @@ public final class ExceptionStore {
     return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
   }
 
+  /**
+   * Whether a query reads the (is_open, key, id) indexes: it selects only open statuses and names
+   * no account or assignee (those have indexes of their own that select few rows, which H2 would
+   * pass over for the one already in the page's order, and then read every open row).
+   */
+  private static boolean readsOpenRange(Query q) {
+    return q.statuses() != null
+        && !q.statuses().isEmpty()
+        && OPEN_STATUSES.containsAll(q.statuses())
+        && q.account() == null
+        && q.assignee() == null;
+  }
+
   private static List<SortField<?>> order(Query q) {
+    List<SortField<?>> byKey = orderByKey(q);
+    boolean agedRange = q.agingFrom() != null || q.agingTo() != null;
+    if (!readsOpenRange(q) || (agedRange && q.sort() != SortKey.AGE)) {
+      // An aging bucket is a range of the (is_open, aging_date, id) index: reading that range and
+      // sorting it beats walking the whole open range in another order to find a page of it.
+      return byKey;
+    }
+    // Every row read has is_open true, so ordering by it first changes nothing, but it lets H2
+    // see that the (is_open, key, id) index is already in the page's order and stop after the page
+    // (H2 only walks an index in order when the sort starts with the index's first column).
+    List<SortField<?>> order = new ArrayList<>();
+    order.add(
+        byKey.get(0).getOrder() == SortOrder.DESC
+            ? EXCEPTION_ITEM.IS_OPEN.desc()
+            : EXCEPTION_ITEM.IS_OPEN.asc());
+    order.addAll(byKey);
+    return order;
+  }
+
+  private static List<SortField<?>> orderByKey(Query q) {
     boolean desc = q.descending();
     SortKey key = q.sort() == null ? SortKey.PRIORITY : q.sort();
     return switch (key) {
