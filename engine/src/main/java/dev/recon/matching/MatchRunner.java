@@ -114,8 +114,20 @@ public final class MatchRunner {
     int accepted = 0;
     int suggested = 0;
     java.util.Set<String> refusedKeys = tx.matches().refusedKeys();
-    for (ProposedGroup group : groups) {
-      MatchStore.NewGroup row = toNewGroup(group);
+    List<MatchStore.NewGroup> rows = groups.stream().map(MatchRunner::toNewGroup).toList();
+    // The accepted groups go in first, in multi-row inserts; what each decided is then recorded in
+    // the groups' order, as before.
+    List<MatchStore.NewGroup> toAccept = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      if (groups.get(g).accepted() && !refusedKeys.contains(rows.get(g).memberKey())) {
+        toAccept.add(rows.get(g));
+      }
+    }
+    java.util.Iterator<Long> acceptedIds =
+        tx.matches().insertGroups(runId, ruleSet.version(), toAccept, now).iterator();
+    for (int g = 0; g < groups.size(); g++) {
+      ProposedGroup group = groups.get(g);
+      MatchStore.NewGroup row = rows.get(g);
       if (refusedKeys.contains(row.memberKey())) {
         // A person rejected or undid this very group: its items stay in the queue.
         boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
@@ -132,7 +144,7 @@ public final class MatchRunner {
         continue;
       }
       if (group.accepted()) {
-        long groupId = tx.matches().insertGroup(runId, ruleSet.version(), row, now);
+        long groupId = acceptedIds.next();
         boolean sales = GroupSums.scopeOf(group.items()) == Scope.SALES;
         for (Item item : group.items()) {
           // A sale's gateway transaction is reconciled by its payout, not by its booking.

@@ -8,7 +8,9 @@ import dev.recon.facts.Scope;
 import dev.recon.facts.Side;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -101,38 +103,107 @@ public final class MatchStore {
 
   private long insertGroup(
       Long runId, String ruleSetVersion, NewGroup group, String decidedBy, OffsetDateTime at) {
-    long groupId =
-        dsl.insertInto(MATCH_GROUP)
-            .set(MATCH_GROUP.RUN_ID, runId)
-            .set(MATCH_GROUP.RULE_NAME, group.ruleName())
-            .set(MATCH_GROUP.RULE_SET_VERSION, ruleSetVersion)
-            .set(MATCH_GROUP.STATUS, group.status())
-            .set(MATCH_GROUP.SCOPE, scopeOf(group).name())
-            .set(MATCH_GROUP.CONFIDENCE, group.confidence())
-            .set(MATCH_GROUP.CURRENCY, group.currency())
-            .set(MATCH_GROUP.DIFFERENCE_MINOR, group.differenceMinor())
-            .set(MATCH_GROUP.AMOUNT_DELTA_MINOR, group.amountDeltaMinor())
-            .set(MATCH_GROUP.DAY_DISTANCE, group.dayDistance())
-            .set(MATCH_GROUP.SIMILARITY_BP, group.similarityBp())
-            .set(MATCH_GROUP.FEE_TOTAL_MINOR, group.feeTotalMinor())
-            .set(MATCH_GROUP.EXPLANATION, group.explanation())
-            .set(MATCH_GROUP.MEMBER_KEY, group.memberKey())
-            .set(MATCH_GROUP.DECIDED_BY, decidedBy)
-            .set(MATCH_GROUP.CREATED_AT, at)
-            .returning(MATCH_GROUP.ID)
-            .fetchOne()
-            .getId();
-    var insert =
-        dsl.insertInto(
-            MATCH_MEMBER, MATCH_MEMBER.GROUP_ID, MATCH_MEMBER.ITEM_ID, MATCH_MEMBER.SIDE);
-    for (Member member : group.members()) {
-      insert = insert.values(groupId, member.itemId(), member.side());
+    return insertGroups(runId, ruleSetVersion, List.of(group), g -> decidedBy, at).get(0);
+  }
+
+  /** Groups per multi-row insert: 16 values each, well under a statement's parameter limit. */
+  private static final int GROUPS_PER_INSERT = 500;
+
+  /** Members per multi-row insert (3 values each; PostgreSQL allows 32,767 per statement). */
+  private static final int MEMBERS_PER_INSERT = 5_000;
+
+  /**
+   * Stores many groups of one run, decided by rules of one rule-set version, with their members, in
+   * multi-row inserts (a run stores tens of thousands; one round trip each made storing slower than
+   * matching); returns their ids in the order given. Each chunk's ids come back with their member
+   * keys, which a run gives no two of its groups, rather than trusting the order a database returns
+   * generated keys in.
+   */
+  public List<Long> insertGroups(
+      long runId, String ruleSetVersion, List<NewGroup> groups, OffsetDateTime at) {
+    return insertGroups(runId, ruleSetVersion, groups, g -> "rule:" + g.ruleName(), at);
+  }
+
+  private List<Long> insertGroups(
+      Long runId,
+      String ruleSetVersion,
+      List<NewGroup> groups,
+      java.util.function.Function<NewGroup, String> decidedBy,
+      OffsetDateTime at) {
+    List<Long> ids = new ArrayList<>(groups.size());
+    List<Object[]> members = new ArrayList<>();
+    for (int from = 0; from < groups.size(); from += GROUPS_PER_INSERT) {
+      List<NewGroup> chunk =
+          groups.subList(from, Math.min(groups.size(), from + GROUPS_PER_INSERT));
+      var insert =
+          dsl.insertInto(
+              MATCH_GROUP,
+              MATCH_GROUP.RUN_ID,
+              MATCH_GROUP.RULE_NAME,
+              MATCH_GROUP.RULE_SET_VERSION,
+              MATCH_GROUP.STATUS,
+              MATCH_GROUP.SCOPE,
+              MATCH_GROUP.CONFIDENCE,
+              MATCH_GROUP.CURRENCY,
+              MATCH_GROUP.DIFFERENCE_MINOR,
+              MATCH_GROUP.AMOUNT_DELTA_MINOR,
+              MATCH_GROUP.DAY_DISTANCE,
+              MATCH_GROUP.SIMILARITY_BP,
+              MATCH_GROUP.FEE_TOTAL_MINOR,
+              MATCH_GROUP.EXPLANATION,
+              MATCH_GROUP.MEMBER_KEY,
+              MATCH_GROUP.DECIDED_BY,
+              MATCH_GROUP.CREATED_AT);
+      for (NewGroup group : chunk) {
+        insert =
+            insert.values(
+                runId,
+                group.ruleName(),
+                ruleSetVersion,
+                group.status(),
+                scopeOf(group).name(),
+                group.confidence(),
+                group.currency(),
+                group.differenceMinor(),
+                group.amountDeltaMinor(),
+                group.dayDistance(),
+                group.similarityBp(),
+                group.feeTotalMinor(),
+                group.explanation(),
+                group.memberKey(),
+                decidedBy.apply(group),
+                at);
+      }
+      Map<String, Long> idByKey =
+          insert
+              .returningResult(MATCH_GROUP.MEMBER_KEY, MATCH_GROUP.ID)
+              .fetchMap(MATCH_GROUP.MEMBER_KEY, MATCH_GROUP.ID);
+      if (idByKey.size() != chunk.size()) {
+        throw new IllegalStateException(
+            "a run's groups must have distinct member keys; run #" + runId + " repeats one");
+      }
+      for (NewGroup group : chunk) {
+        long groupId = idByKey.get(group.memberKey());
+        ids.add(groupId);
+        for (Member member : group.members()) {
+          members.add(new Object[] {groupId, member.itemId(), member.side()});
+        }
+        if (ACCEPTED.equals(group.status())) {
+          totals.groupAccepted(groupId);
+        }
+      }
     }
-    insert.execute();
-    if (ACCEPTED.equals(group.status())) {
-      totals.groupAccepted(groupId);
+    for (int from = 0; from < members.size(); from += MEMBERS_PER_INSERT) {
+      var insert =
+          dsl.insertInto(
+              MATCH_MEMBER, MATCH_MEMBER.GROUP_ID, MATCH_MEMBER.ITEM_ID, MATCH_MEMBER.SIDE);
+      for (Object[] row :
+          members.subList(from, Math.min(members.size(), from + MEMBERS_PER_INSERT))) {
+        insert = insert.values((Long) row[0], (Long) row[1], (String) row[2]);
+      }
+      insert.execute();
     }
-    return groupId;
+    return ids;
   }
 
   /** Whether a group of this status with this rule and member set is already stored. */
