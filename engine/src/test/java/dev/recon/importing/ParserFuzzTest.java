@@ -16,47 +16,47 @@ import java.util.regex.Pattern;
 class ParserFuzzTest {
   private static final Pattern REFERENCE = Profiles.load("bank").referencePattern();
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void camt(byte[] bytes) {
     parse("fuzz.xml", bytes, "bank");
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void mt940(byte[] bytes) {
     parse("fuzz.sta", bytes, "bank");
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void ofx(byte[] bytes) {
     parse("fuzz.ofx", bytes, "bank");
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void bankCsv(byte[] bytes) {
     parse("fuzz.csv", bytes, "bank");
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void gatewayCsv(byte[] bytes) {
     parse("fuzz.csv", bytes, "stripe-balance");
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void bai2(byte[] bytes) {
     read(() -> Bai2Reader.read(InputFile.of("fuzz.bai", bytes), REFERENCE, null));
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void stripePayout(byte[] bytes) {
     read(() -> StripePayoutReader.read(InputFile.of("fuzz.csv", bytes), REFERENCE, null));
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void paypal(byte[] bytes) {
     read(() -> PayPalReader.read(InputFile.of("fuzz.csv", bytes), REFERENCE, null));
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "12s")
   void adyen(byte[] bytes) {
     read(() -> AdyenReader.read(InputFile.of("fuzz.csv", bytes), REFERENCE, null));
   }
