@@ -307,18 +307,22 @@ public final class ReportStore {
   public record GroupRemainder(
       long groupId, String account, String currency, long remainderMinor, boolean completeByDate) {}
 
-  /** Streams the non-zero remainders of accepted cash groups with a member booked up to a date. */
+  /**
+   * Streams the non-zero remainders of accepted cash groups with a member booked up to a date.
+   *
+   * <p>The members come ordered by group and are summed here, one group at a time: a {@code GROUP
+   * BY} holds every group at once, and the embedded H2 does that in this JVM's heap (a million-row
+   * report ran out of 256 MB), where an ordered result spills to disk.
+   */
   public void cashGroupRemainders(LocalDate to, Consumer<GroupRemainder> sink) {
-    Field<Long> signed =
-        DSL.when(ITEM.SIDE.eq(Side.BANK.name()), ITEM.AMOUNT_MINOR)
-            .otherwise(ITEM.AMOUNT_MINOR.neg());
-    Field<Long> counted =
-        to == null ? signed : DSL.when(ITEM.BOOKING_DATE.le(to), signed).otherwise(DSL.inline(0L));
-    Field<BigDecimal> remainder = DSL.sum(counted);
-    Field<LocalDate> first = DSL.min(ITEM.BOOKING_DATE);
-    Field<LocalDate> last = DSL.max(ITEM.BOOKING_DATE);
     ResultQuery<? extends Record> query =
-        dsl.select(MATCH_GROUP.ID, ITEM.ACCOUNT, ITEM.CURRENCY, remainder, first, last)
+        dsl.select(
+                MATCH_GROUP.ID,
+                ITEM.ACCOUNT,
+                ITEM.CURRENCY,
+                ITEM.SIDE,
+                ITEM.AMOUNT_MINOR,
+                ITEM.BOOKING_DATE)
             .from(MATCH_GROUP)
             .join(MATCH_MEMBER)
             .on(MATCH_MEMBER.GROUP_ID.eq(MATCH_GROUP.ID))
@@ -327,24 +331,70 @@ public final class ReportStore {
             .where(MATCH_GROUP.STATUS.eq(MatchStore.ACCEPTED))
             .and(MATCH_GROUP.SCOPE.eq(Scope.CASH.name()))
             .and(CASH_SIDES)
-            .groupBy(MATCH_GROUP.ID, ITEM.ACCOUNT, ITEM.CURRENCY)
-            .having(to == null ? DSL.noCondition() : first.le(to))
             .orderBy(MATCH_GROUP.ID, ITEM.ACCOUNT, ITEM.CURRENCY);
+    RemainderSum[] current = {null};
     stream(
         query,
         r -> {
-          long left = r.get(remainder).longValueExact();
-          boolean complete = to == null || !r.get(last).isAfter(to);
-          if (left != 0) {
-            sink.accept(
-                new GroupRemainder(
-                    r.get(MATCH_GROUP.ID),
-                    r.get(ITEM.ACCOUNT),
-                    r.get(ITEM.CURRENCY),
-                    left,
-                    complete));
+          RemainderSum sum = current[0];
+          if (sum == null || !sum.isFor(r)) {
+            if (sum != null) {
+              sum.emit(to, sink);
+            }
+            sum =
+                new RemainderSum(r.get(MATCH_GROUP.ID), r.get(ITEM.ACCOUNT), r.get(ITEM.CURRENCY));
+            current[0] = sum;
           }
+          sum.add(r, to);
         });
+    if (current[0] != null) {
+      current[0].emit(to, sink);
+    }
+  }
+
+  /** One group's members in one account and currency, summed as they stream by. */
+  private static final class RemainderSum {
+    private final long groupId;
+    private final String account;
+    private final String currency;
+    private long remainderMinor;
+    private LocalDate first;
+    private LocalDate last;
+
+    RemainderSum(long groupId, String account, String currency) {
+      this.groupId = groupId;
+      this.account = account;
+      this.currency = currency;
+    }
+
+    boolean isFor(Record r) {
+      return r.get(MATCH_GROUP.ID) == groupId
+          && r.get(ITEM.ACCOUNT).equals(account)
+          && r.get(ITEM.CURRENCY).equals(currency);
+    }
+
+    /** Bank members count plus, ledger members minus; those booked after the date count zero. */
+    void add(Record r, LocalDate to) {
+      LocalDate booked = r.get(ITEM.BOOKING_DATE);
+      long amount = r.get(ITEM.AMOUNT_MINOR);
+      if (to == null || !booked.isAfter(to)) {
+        remainderMinor =
+            Math.addExact(
+                remainderMinor,
+                r.get(ITEM.SIDE).equals(Side.BANK.name()) ? amount : Math.negateExact(amount));
+      }
+      first = first == null || booked.isBefore(first) ? booked : first;
+      last = last == null || booked.isAfter(last) ? booked : last;
+    }
+
+    /** Passes the sum on when the group has a member booked up to the date and leaves something. */
+    void emit(LocalDate to, Consumer<GroupRemainder> sink) {
+      boolean bookedByDate = to == null || !first.isAfter(to);
+      if (bookedByDate && remainderMinor != 0) {
+        boolean complete = to == null || !last.isAfter(to);
+        sink.accept(new GroupRemainder(groupId, account, currency, remainderMinor, complete));
+      }
+    }
   }
 
   /** A member of an accepted group, with the group's decision. */
