@@ -159,20 +159,7 @@ public final class QueueBench {
           List<Long> ids =
               tx.exceptions()
                   .ids(
-                      new ExceptionStore.Query(
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          null,
-                          ExceptionStore.SortKey.ID,
-                          false),
+                      ExceptionStore.Query.ofStatuses(null, ExceptionStore.SortKey.ID, false),
                       count);
           for (int i = 0; i < ids.size(); i += 20) {
             tx.exceptions()

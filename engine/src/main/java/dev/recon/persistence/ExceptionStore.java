@@ -183,7 +183,13 @@ public final class ExceptionStore {
       Long maxAbsMinor,
       String text,
       SortKey sort,
-      boolean descending) {}
+      boolean descending) {
+    /** The exceptions of these statuses (null: every one), unfiltered otherwise, in one order. */
+    public static Query ofStatuses(Collection<String> statuses, SortKey sort, boolean descending) {
+      return new Query(
+          statuses, null, null, null, null, null, null, null, null, null, null, sort, descending);
+    }
+  }
 
   /** Open exceptions by the item they are about. */
   public Map<Long, OpenException> openDetailsByItem() {
@@ -411,14 +417,14 @@ public final class ExceptionStore {
   private static Condition condition(Query q) {
     List<Condition> all = new ArrayList<>();
     if (q.statuses() != null && !q.statuses().isEmpty()) {
-      Set<String> statuses = Set.copyOf(q.statuses());
       // The open statuses are one range of the (is_open, key, id) indexes (V42): a page of them is
       // read in order instead of sorting them all.
-      if (readsOpenRange(q)) {
+      boolean openRange = readsOpenRange(q);
+      if (openRange) {
         all.add(EXCEPTION_ITEM.IS_OPEN.isTrue());
       }
-      if (!readsOpenRange(q) || !statuses.equals(Set.copyOf(OPEN_STATUSES))) {
-        all.add(EXCEPTION_ITEM.STATUS.in(statuses));
+      if (!openRange || !q.statuses().containsAll(OPEN_STATUSES)) {
+        all.add(EXCEPTION_ITEM.STATUS.in(q.statuses()));
       }
     }
     if (q.types() != null && !q.types().isEmpty()) {

@@ -160,23 +160,7 @@ public final class QueryPlanStore {
   /** The first page of the exception queue's default list (the open ones), in one order. */
   private ResultQuery<?> openPage(SortKey sort) {
     return ExceptionStore.pageQuery(
-        dsl,
-        new ExceptionStore.Query(
-            ExceptionStore.OPEN_STATUSES,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            sort,
-            true),
-        0,
-        50);
+        dsl, ExceptionStore.Query.ofStatuses(ExceptionStore.OPEN_STATUSES, sort, true), 0, 50);
   }
 
   private long max(org.jooq.TableField<?, Long> id) {
