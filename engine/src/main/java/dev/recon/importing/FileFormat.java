@@ -13,7 +13,7 @@ public enum FileFormat {
   XLSX(null),
   /** An ISO 20022 camt.052, camt.053 or camt.054 XML message. */
   CAMT(Side.BANK),
-  /** A SWIFT MT940 statement or MT942 interim report. */
+  /** A SWIFT MT940 statement, MT942 interim report or MT950 statement. */
   MT940(Side.BANK),
   /** An OFX or QFX statement, 1.x SGML or 2.x XML. */
   OFX(Side.BANK),
@@ -48,6 +48,10 @@ public enum FileFormat {
 
   /** The format of a {@code --format} label, or null. */
   public static FileFormat ofLabel(String label) {
+    // MT942 and MT950 are read by the MT940 reader: the same tags, other message types.
+    if (label.strip().equalsIgnoreCase("mt942") || label.strip().equalsIgnoreCase("mt950")) {
+      return MT940;
+    }
     for (FileFormat format : values()) {
       if (format.label().equalsIgnoreCase(label.strip())) {
         return format;

@@ -35,18 +35,19 @@ public record InputFile(String name, byte[] bytes, String sha256) {
    * formats first, then XLSX (a ZIP container); anything else is read as delimited text.
    */
   public FileFormat format() {
+    // A text format saved as UTF-16 is still recognised, so its reader can say what is wrong
+    // (or, for XML, read it: XML declares its encoding).
+    byte[] text = utf16Head(bytes);
     // Before the XML test: OFX 2.x is XML too.
-    if (dev.recon.importing.ofx.OfxReader.looksLikeOfx(bytes)) {
+    if (dev.recon.importing.ofx.OfxReader.looksLikeOfx(text)) {
       return FileFormat.OFX;
     }
-    if (dev.recon.importing.camt.CamtReader.looksLikeXml(bytes)) {
+    if (dev.recon.importing.camt.CamtReader.looksLikeXml(text)) {
       return FileFormat.CAMT;
     }
-    if (dev.recon.importing.swift.Mt940Reader.looksLikeMt940(bytes)) {
+    if (dev.recon.importing.swift.Mt940Reader.looksLikeMt940(text)) {
       return FileFormat.MT940;
     }
-    // A text format saved as UTF-16 is still recognised, so its reader can say what is wrong.
-    byte[] text = utf16Head(bytes);
     if (dev.recon.importing.bai2.Bai2Reader.looksLikeBai2(text)) {
       return FileFormat.BAI2;
     }

@@ -19,15 +19,8 @@ public final class TextDecoding {
 
   /** The file as UTF-8 text without a byte-order mark. */
   public static String decodeText(InputFile file, String formatName) {
+    refuseUtf16OrBinary(file, formatName);
     byte[] bytes = file.bytes();
-    if (startsWithUtf16Mark(bytes) || hasNulByte(bytes)) {
-      throw new BadInput(
-          Problem.ofFile(
-              file.name(),
-              "is UTF-16 or binary, but "
-                  + formatName
-                  + " files are ASCII or UTF-8 text; export or save it again as UTF-8"));
-    }
     CharsetDecoder decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -51,6 +44,23 @@ public final class TextDecoding {
                   offset,
                   bytes[Math.min(offset, bytes.length - 1)] & 0xFF,
                   formatName)));
+    }
+  }
+
+  /**
+   * Refuses a UTF-16 file (byte-order mark) or a binary one (NUL bytes near the start): every text
+   * format Recon reads is single-byte or UTF-8, and such a file would otherwise be read as garbage
+   * or taken for another format.
+   */
+  public static void refuseUtf16OrBinary(InputFile file, String formatName) {
+    byte[] bytes = file.bytes();
+    if (startsWithUtf16Mark(bytes) || hasNulByte(bytes)) {
+      throw new BadInput(
+          Problem.ofFile(
+              file.name(),
+              "is UTF-16 or binary, but "
+                  + formatName
+                  + " files are ASCII or UTF-8 text; export or save it again as UTF-8"));
     }
   }
 

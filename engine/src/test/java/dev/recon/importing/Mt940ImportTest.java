@@ -8,6 +8,7 @@ import dev.recon.persistence.DatabaseInvariants;
 import dev.recon.persistence.TestDatabase;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -97,5 +98,110 @@ class Mt940ImportTest {
     assertThatThrownBy(() -> parse("bad-date.sta"))
         .isInstanceOf(BadInput.class)
         .hasMessage("bad-date.sta:4: field :61: \"261302\" is not a date (YYMMDD)");
+  }
+
+  private static ParsedFile parseText(String name, byte[] bytes) {
+    return FileParser.parse(InputFile.of(name, bytes), Profiles.load("bank"), null);
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = Mt940ImportTest.class.getResourceAsStream("/mt940/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private static final String INTERIM =
+      String.join(
+          "\n",
+          ":20:ACME942-1215",
+          ":25:DE89370400440532013000",
+          ":28C:00312/001",
+          ":34F:EUR0,",
+          ":13D:2611101215+0100",
+          ":61:2611101110C500,00NTRFNONREF//BK0010",
+          ":86:/EREF/E2E-OR-1005/REMI/Teilzahlung INV-2026-1005/NAME/ORION AG",
+          ":61:2611101110D89,90NDDTNONREF//BK0011",
+          ":86:/EREF/SUB-7781/REMI/Cloud Hosting November/NAME/CLOUD HOSTING CO",
+          ":90D:1EUR89,90",
+          ":90C:1EUR500,00",
+          "-",
+          "");
+
+  @Test
+  void anInterimReportWhoseEntryTotalsAgreeIsRead() {
+    ParsedFile parsed = parseText("interim.sta", INTERIM.getBytes(StandardCharsets.US_ASCII));
+
+    assertThat(parsed.facts())
+        .extracting(FactText::of)
+        .containsExactly(
+            "DE89370400440532013000 500.00 EUR 2026-11-10 ref=INV20261005 cp=ORION @6",
+            "DE89370400440532013000 -89.90 EUR 2026-11-10 ref=SUB7781 cp=CLOUD HOSTING @8");
+  }
+
+  @Test
+  void anInterimReportWhoseEntryTotalsDisagreeIsRefusedNamingTheTotal() {
+    String altered = INTERIM.replace(":90C:1EUR500,00", ":90C:3EUR999,00");
+
+    assertThatThrownBy(() -> parseText("interim.sta", altered.getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(BadInput.class)
+        .hasMessage(
+            "interim.sta:11: field :90C: says 3 credit entries totalling 999.00 EUR, but the"
+                + " report holds 1 totalling 500.00 EUR: the file is incomplete or altered;"
+                + " nothing of it was stored");
+  }
+
+  @Test
+  void aStatementCutOffBeforeItsClosingBalanceIsRefused() throws IOException {
+    String statements = resource("statements-de.sta");
+    String cut = statements.substring(0, statements.indexOf(":62F:C261103"));
+
+    assertThatThrownBy(() -> parseText("cut.sta", cut.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(BadInput.class)
+        .hasMessage(
+            "cut.sta:11: field :62F: is missing: the statement has an opening balance but no"
+                + " closing balance, so the file is cut off or damaged; nothing of it was stored");
+  }
+
+  @Test
+  void anInterimReportCutOffBeforeItsEndIsRefused() {
+    String cut = INTERIM.substring(0, INTERIM.indexOf(":90D:"));
+
+    assertThatThrownBy(() -> parseText("cut.sta", cut.getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(BadInput.class)
+        .hasMessageStartingWith("cut.sta:1: field :20: starts a report that never ends");
+  }
+
+  @Test
+  void anOversizedLineIsRefusedWithItsLength() {
+    String huge = INTERIM.replace("/NAME/ORION AG", "/NAME/ORION AG\n" + "X".repeat(5000));
+
+    assertThatThrownBy(() -> parseText("huge.sta", huge.getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(BadInput.class)
+        .hasMessage(
+            "huge.sta:8: the line is 5,000 characters long; SWIFT MT940/MT942 lines have at most"
+                + " 65 (Recon accepts up to 1,000): the file is damaged or not MT940");
+  }
+
+  @Test
+  void aUtf16StatementIsRefusedAsUtf16NotTakenForAnotherFormat() throws IOException {
+    byte[] utf16 = resource("statements-de.sta").getBytes(StandardCharsets.UTF_16);
+
+    assertThat(InputFile.of("utf16.sta", utf16).format()).isEqualTo(FileFormat.MT940);
+    assertThatThrownBy(() -> parseText("utf16.sta", utf16))
+        .isInstanceOf(BadInput.class)
+        .hasMessage(
+            "utf16.sta: is UTF-16 or binary, but SWIFT MT940/MT942 files are ASCII or UTF-8 text;"
+                + " export or save it again as UTF-8");
+  }
+
+  @Test
+  void aSwiftMessageOfAnotherTypeIsNamed() throws IOException {
+    String advice = resource("fin-wrapped.mt940").replace("{2:O940", "{2:O900");
+
+    assertThatThrownBy(() -> parseText("advice.fin", advice.getBytes(StandardCharsets.US_ASCII)))
+        .isInstanceOf(BadInput.class)
+        .hasMessage(
+            "advice.fin:1: block 2: the message is a SWIFT MT900; Recon reads the statements"
+                + " MT940, MT942 and MT950");
   }
 }

@@ -7,6 +7,7 @@ import dev.recon.importing.BadInput;
 import dev.recon.importing.InputFile;
 import dev.recon.importing.Problem;
 import dev.recon.importing.StatementReference;
+import dev.recon.importing.TextDecoding;
 import dev.recon.money.Currencies;
 import dev.recon.money.Money;
 import dev.recon.normalizing.Counterparties;
@@ -35,6 +36,14 @@ public final class OfxReader {
   private static final Pattern TAG = Pattern.compile("<(/?)([A-Za-z0-9.]+)>([^<]*)");
   private static final Pattern AMOUNT = Pattern.compile("[+-]?\\d{1,15}([.,]\\d{1,6})?");
   private static final int SNIFF_CHARS = 1024;
+  private static final int MAX_VALUE = 4096;
+  private static final Pattern SGML_VERSION =
+      Pattern.compile("(?m)\\A\\s*OFXHEADER:.*?^VERSION:(\\S*)", Pattern.DOTALL);
+  private static final Pattern XML_VERSION = Pattern.compile("<\\?OFX [^>]*?VERSION=\"([^\"]*)\"");
+  private static final List<String> KNOWN_VERSIONS =
+      List.of(
+          "100", "102", "103", "151", "160", "200", "201", "202", "203", "210", "211", "220",
+          "230");
 
   private OfxReader() {}
 
@@ -46,7 +55,8 @@ public final class OfxReader {
   }
 
   public static List<Fact> read(InputFile file, Pattern referencePattern, String accountOverride) {
-    String text = decode(file.bytes());
+    String text = decode(file);
+    refuseUnknownVersion(file.name(), text);
     List<Problem> problems = new ArrayList<>();
     List<Fact> facts = new ArrayList<>();
     Deque<String> open = new ArrayDeque<>();
@@ -62,6 +72,20 @@ public final class OfxReader {
       lineOffset = tag.start();
       boolean closing = !tag.group(1).isEmpty();
       String name = tag.group(2).toUpperCase(java.util.Locale.ROOT);
+      if (tag.group(3).length() > MAX_VALUE) {
+        throw new BadInput(
+            new Problem(
+                file.name(),
+                line,
+                null,
+                String.format(
+                    java.util.Locale.ROOT,
+                    "element %s: its text is %,d characters long; OFX values have at most a few"
+                        + " hundred (Recon accepts up to %,d): the file is damaged or not OFX",
+                    tag.group(2),
+                    tag.group(3).length(),
+                    MAX_VALUE)));
+      }
       String value = unescape(tag.group(3).strip());
       if (name.equals("OFX")) {
         sawOfx = true;
@@ -140,15 +164,42 @@ public final class OfxReader {
         .replace("&amp;", "&");
   }
 
-  /** OFX 1.x declares its charset in the header (often CHARSET:1252); 2.x is UTF-8. */
-  private static String decode(byte[] bytes) {
+  /**
+   * OFX 1.x declares a single-byte charset in its header (often CHARSET:1252); everything else, 2.x
+   * included, is UTF-8, decoded strictly so a file in another encoding is refused with the line of
+   * its first foreign byte, never read with replacement characters.
+   */
+  private static String decode(InputFile file) {
+    TextDecoding.refuseUtf16OrBinary(file, "OFX");
+    byte[] bytes = file.bytes();
     String head =
         new String(bytes, 0, Math.min(bytes.length, SNIFF_CHARS), StandardCharsets.ISO_8859_1);
     if (head.contains("CHARSET:1252")
+        || head.contains("CHARSET:ISO-8859-1")
         || head.contains("ENCODING:USASCII") && !head.contains("CHARSET:NONE")) {
       return new String(bytes, Charset.forName("windows-1252"));
     }
-    return new String(bytes, StandardCharsets.UTF_8);
+    return TextDecoding.decodeText(file, "OFX 2.x (and UTF-8 OFX 1.x)");
+  }
+
+  /**
+   * The header's version: 1.x SGML files say {@code VERSION:102}, 2.x XML files {@code <?OFX ...
+   * VERSION="220"?>}. A version Recon does not know may arrange its elements differently, so it is
+   * named rather than read on trust; a file without a version is read as the element tree it is.
+   */
+  private static void refuseUnknownVersion(String file, String text) {
+    Matcher sgml = SGML_VERSION.matcher(text);
+    Matcher xml = XML_VERSION.matcher(text);
+    String version = sgml.find() ? sgml.group(1) : xml.find() ? xml.group(1) : null;
+    if (version != null && !KNOWN_VERSIONS.contains(version)) {
+      throw new BadInput(
+          Problem.ofFile(
+              file,
+              "OFX header VERSION "
+                  + version
+                  + " is not a version Recon reads; Recon reads OFX 1.0.2 to 1.6 (VERSION:102"
+                  + " to 160) and 2.0 to 2.3 (VERSION=\"200\" to \"230\")"));
+    }
   }
 
   /** One STMTTRN being read. */

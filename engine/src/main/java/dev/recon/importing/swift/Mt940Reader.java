@@ -13,6 +13,7 @@ import dev.recon.importing.BalanceCheck;
 import dev.recon.importing.InputFile;
 import dev.recon.importing.Problem;
 import dev.recon.importing.StatementReference;
+import dev.recon.importing.TextDecoding;
 import dev.recon.money.Currencies;
 import dev.recon.money.Money;
 import dev.recon.normalizing.Counterparties;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,6 +48,12 @@ public final class Mt940Reader {
   private static final Pattern GERMAN_SUBFIELD = Pattern.compile("\\?(\\d{2})");
   private static final Pattern KEYWORD = Pattern.compile("/(EREF|REMI|NAME|ORDP|BENM|IREF)/");
   private static final int SNIFF_CHARS = 2048;
+  private static final int MAX_LINE = 1000;
+  private static final Pattern STATEMENT_END = Pattern.compile("(?ms)^-(?:\\}.*|$.*)\\z");
+  private static final Pattern MESSAGE_TYPE = Pattern.compile("\\{2:[IO](\\d{3})");
+  private static final List<String> READ_TYPES = List.of("940", "942", "950");
+  private static final Pattern ENTRY_TOTAL =
+      Pattern.compile("(\\d{1,5})([A-Z]{3})(\\d{1,15}(?:,\\d*)?)");
 
   private Mt940Reader() {}
 
@@ -66,7 +74,10 @@ public final class Mt940Reader {
   }
 
   public static Result read(InputFile file, Pattern referencePattern, String accountOverride) {
+    TextDecoding.refuseUtf16OrBinary(file, "SWIFT MT940/MT942");
     String text = decode(file.bytes()).replace("\r\n", "\n").replace('\r', '\n');
+    refuseOversizedLines(file.name(), text);
+    refuseOtherMessageTypes(file.name(), text);
     List<Problem> problems = new ArrayList<>();
     List<Fact> facts = new ArrayList<>();
     List<BalanceCheck> checks = new ArrayList<>();
@@ -78,6 +89,59 @@ public final class Mt940Reader {
       throw new BadInput(problems);
     }
     return new Result(facts, checks);
+  }
+
+  /**
+   * SWIFT lines are at most 65 characters; banks' own exports stretch that, but never to this. A
+   * longer line is damage (or another kind of file), and would otherwise hide in a continuation.
+   */
+  private static void refuseOversizedLines(String file, String text) {
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        if (i - start > MAX_LINE) {
+          throw new BadInput(
+              new Problem(
+                  file,
+                  line,
+                  null,
+                  String.format(
+                      Locale.ROOT,
+                      "the line is %,d characters long; SWIFT MT940/MT942 lines have at most 65"
+                          + " (Recon accepts up to %,d): the file is damaged or not MT940",
+                      i - start,
+                      MAX_LINE)));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+  }
+
+  /**
+   * A FIN-wrapped file names its message type in block 2; MT940, MT942 and MT950 (a statement
+   * without {@code :86:}) are statements Recon reads, anything else (an MT900 advice, say) is
+   * named.
+   */
+  private static void refuseOtherMessageTypes(String file, String text) {
+    Matcher type = MESSAGE_TYPE.matcher(text);
+    int line = 1;
+    int counted = 0;
+    while (type.find()) {
+      line += (int) text.substring(counted, type.start()).chars().filter(c -> c == '\n').count();
+      counted = type.start();
+      if (!READ_TYPES.contains(type.group(1))) {
+        throw new BadInput(
+            new Problem(
+                file,
+                line,
+                null,
+                "block 2: the message is a SWIFT MT"
+                    + type.group(1)
+                    + "; Recon reads the statements MT940, MT942 and MT950"));
+      }
+    }
   }
 
   /** Strict UTF-8, else Windows-1252 (many banks still send their Latin-1 superset). */
@@ -94,8 +158,11 @@ public final class Mt940Reader {
     }
   }
 
-  /** One statement's block-4 text and the file line it starts on. */
-  private record Chunk(String text, int firstLine) {}
+  /**
+   * One statement's block-4 text, the file line it starts on, and whether it ended with the "-"
+   * that closes a statement (a file cut off mid-statement does not).
+   */
+  private record Chunk(String text, int firstLine, boolean ended) {}
 
   private static List<Chunk> chunks(String text) {
     List<Chunk> chunks = new ArrayList<>();
@@ -109,9 +176,13 @@ public final class Mt940Reader {
       int to = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
       String body = text.substring(from, to);
       // The end of block 4 ("-}" or a lone "-") and anything after it belong to no tag.
-      body = body.replaceAll("(?m)^-\\}?.*\\z", "").replaceAll("(?s)\\n-\\}.*\\z", "");
+      Matcher end = STATEMENT_END.matcher(body);
+      boolean ended = end.find();
+      if (ended) {
+        body = body.substring(0, end.start());
+      }
       int line = 1 + (int) text.substring(0, from).chars().filter(c -> c == '\n').count();
-      chunks.add(new Chunk(body.strip(), line));
+      chunks.add(new Chunk(body.strip(), line, ended));
     }
     return chunks;
   }
@@ -125,6 +196,7 @@ public final class Mt940Reader {
     final List<Problem> problems;
     final List<Fact> facts;
     final List<BalanceCheck> checks;
+    EntryTotals entries;
 
     Statement(
         String file,
@@ -163,10 +235,12 @@ public final class Mt940Reader {
       LocalDate openingDate = null;
       LocalDate closingDate = null;
       long movements = 0;
+      Map<String, DeclaredTotal> declared = new LinkedHashMap<>();
       int lineIndex = 0;
       Fact pending = null;
       Field61 pendingLine = null;
       int pendingAt = 0;
+      entries = new EntryTotals();
       for (Tag tag : block.getTags()) {
         String name = tag.getName() == null ? "" : tag.getName();
         String value = tag.getValue() == null ? "" : tag.getValue();
@@ -202,6 +276,8 @@ public final class Mt940Reader {
               closingDate = date;
             }
           }
+          case "90D", "90C" ->
+              declared.put(name, new DeclaredTotal(value.strip(), tagLine(":" + name + ":")));
           case "34F" -> {
             if (currency == null && value.length() >= 3) {
               currency = value.substring(0, 3);
@@ -209,7 +285,7 @@ public final class Mt940Reader {
           }
           case "61" -> {
             if (pendingLine != null) {
-              movements += add(pendingLine, null, account, currency, pendingAt);
+              movements += entries.count(add(pendingLine, null, account, currency, pendingAt));
             }
             pendingLine = new Field61(value);
             pendingAt =
@@ -218,7 +294,7 @@ public final class Mt940Reader {
           }
           case "86" -> {
             if (pendingLine != null) {
-              movements += add(pendingLine, value, account, currency, pendingAt);
+              movements += entries.count(add(pendingLine, value, account, currency, pendingAt));
               pendingLine = null;
             }
           }
@@ -226,7 +302,21 @@ public final class Mt940Reader {
         }
       }
       if (pendingLine != null) {
-        movements += add(pendingLine, null, account, currency, pendingAt);
+        movements += entries.count(add(pendingLine, null, account, currency, pendingAt));
+      }
+      checkDeclaredTotals(declared);
+      if (opening != null && closing == null) {
+        problem(
+            chunk.firstLine(),
+            ":62F:",
+            "is missing: the statement has an opening balance but no closing balance, so the file"
+                + " is cut off or damaged; nothing of it was stored");
+      } else if (opening == null && closing == null && !chunk.ended()) {
+        problem(
+            chunk.firstLine(),
+            ":20:",
+            "starts a report that never ends (no closing balance and no closing \"-\" line): the"
+                + " file is cut off; nothing of it was stored");
       }
       if (opening != null && closing != null && account != null) {
         checks.add(
@@ -241,6 +331,61 @@ public final class Mt940Reader {
                 closingDate,
                 closing));
       }
+    }
+
+    /**
+     * MT942's {@code :90D:} and {@code :90C:} state how many debit and credit entries the report
+     * holds and their sum; a report whose lines disagree is incomplete or altered.
+     */
+    private void checkDeclaredTotals(Map<String, DeclaredTotal> declared) {
+      declared.forEach(
+          (tag, total) -> {
+            boolean debit = tag.equals("90D");
+            Matcher parts = ENTRY_TOTAL.matcher(total.value());
+            if (!parts.matches()) {
+              problem(
+                  total.line(),
+                  ":" + tag + ":",
+                  "\""
+                      + total.value()
+                      + "\" is not a number of entries, a currency and a sum (e.g. 3EUR1250,00)");
+              return;
+            }
+            Long sum =
+                signedMinor(
+                    "C", decimal(parts.group(3)), parts.group(2), total.line(), ":" + tag + ":");
+            if (sum == null) {
+              return;
+            }
+            int count = Integer.parseInt(parts.group(1));
+            int found = debit ? entries.debits : entries.credits;
+            long foundSum = debit ? entries.debitSum : entries.creditSum;
+            if (count != found || sum != foundSum) {
+              String kind = debit ? "debit" : "credit";
+              problem(
+                  total.line(),
+                  ":" + tag + ":",
+                  String.format(
+                      Locale.ROOT,
+                      "says %d %s entries totalling %s, but the report holds %d totalling %s: the"
+                          + " file is incomplete or altered; nothing of it was stored",
+                      count,
+                      kind,
+                      new Money(sum, Currencies.of(parts.group(2))),
+                      found,
+                      new Money(foundSum, Currencies.of(parts.group(2)))));
+            }
+          });
+    }
+
+    private static BigDecimal decimal(String swiftAmount) {
+      String plain = swiftAmount.replace(',', '.');
+      return new BigDecimal(plain.endsWith(".") ? plain + "0" : plain);
+    }
+
+    private int tagLine(String tag) {
+      List<Integer> lines = tagLines(tag);
+      return lines.isEmpty() ? chunk.firstLine() : lines.get(0);
     }
 
     /** The file lines where a tag starts in this statement, in order. */
@@ -372,6 +517,29 @@ public final class Mt940Reader {
 
     private void problem(int line, String tag, String message) {
       problems.add(new Problem(file, line, null, "field " + tag + " " + message));
+    }
+  }
+
+  /** A {@code :90D:}/{@code :90C:} value and its file line. */
+  private record DeclaredTotal(String value, int line) {}
+
+  /** The debit and credit entries a statement holds, counted as they are read. */
+  private static final class EntryTotals {
+    int debits;
+    int credits;
+    long debitSum;
+    long creditSum;
+
+    /** Counts a read entry's signed amount (0: refused, not counted) and returns it. */
+    long count(long signed) {
+      if (signed < 0) {
+        debits++;
+        debitSum = Math.addExact(debitSum, -signed);
+      } else if (signed > 0) {
+        credits++;
+        creditSum = Math.addExact(creditSum, signed);
+      }
+      return signed;
     }
   }
 
