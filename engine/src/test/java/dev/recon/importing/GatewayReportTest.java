@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Stripe payout reconciliation, PayPal settlement and Adyen settlement details reports. */
 class GatewayReportTest {
@@ -212,5 +214,88 @@ class GatewayReportTest {
             ADYEN
                 + ": is a gateway report (adyen); import it as a gateway file (--source gateway),"
                 + " not with the bank profile bank");
+  }
+
+  /** The refusals every gateway report shares, each with its own message. */
+  @Nested
+  class EveryReport {
+    @ParameterizedTest
+    @ValueSource(strings = {STRIPE, PAYPAL, ADYEN})
+    void aUtf16ExportIsRefusedAsUtf16(String name) throws IOException {
+      byte[] utf16 = sample(name).getBytes(StandardCharsets.UTF_16);
+
+      assertThatThrownBy(
+              () -> FileParser.parse(InputFile.of(name, utf16), Profiles.load("gateway"), null))
+          .isInstanceOf(BadInput.class)
+          .hasMessageStartingWith(name + ": is UTF-16 or binary, but ")
+          .hasMessageEndingWith("files are ASCII or UTF-8 text; export or save it again as UTF-8");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {STRIPE, PAYPAL, ADYEN})
+    void aLatin1ExportIsRefusedWithTheLineOfItsFirstForeignByte(String name) throws IOException {
+      String text = sample(name);
+      int line = lastDataLine(text);
+      byte[] latin1 = withLineSuffixed(text, line, "\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+
+      assertThatThrownBy(
+              () -> FileParser.parse(InputFile.of(name, latin1), Profiles.load("gateway"), null))
+          .isInstanceOf(BadInput.class)
+          .hasMessageStartingWith(name + ":" + line + ": byte ")
+          .hasMessageContaining("(0xE9) is not UTF-8: the file is in another encoding");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {STRIPE, PAYPAL, ADYEN})
+    void anOversizedLineIsRefusedWithItsLine(String name) throws IOException {
+      String text = sample(name);
+      int line = lastDataLine(text);
+
+      assertThatThrownBy(() -> parse(name, withLineSuffixed(text, line, "x".repeat(70_000))))
+          .isInstanceOf(BadInput.class)
+          .hasMessageStartingWith(name + ":" + line + ": the line is ")
+          .hasMessageContaining("more than the 65536 a report row may have");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {STRIPE, PAYPAL, ADYEN})
+    void aReportCutOffInsideARowIsRefused(String name) throws IOException {
+      String text = sample(name);
+      int line = lastDataLine(text);
+      String[] lines = text.split("\n", -1);
+      String cutLine = lines[line - 1];
+      String cut =
+          String.join("\n", java.util.Arrays.copyOf(lines, line - 1))
+              + "\n"
+              + cutLine.substring(0, cutLine.indexOf(',') + 1);
+
+      assertThatThrownBy(() -> parse(name, cut))
+          .isInstanceOf(BadInput.class)
+          .hasMessageContaining(name + ":" + line + ": ");
+    }
+
+    /** The file line (1-based) of the report's last data row. */
+    private static int lastDataLine(String text) {
+      String[] lines = text.split("\n", -1);
+      int last = 0;
+      for (int i = 1; i < lines.length; i++) {
+        // PayPal's records start with their type; its rows are "SB", the rest headers and footers.
+        boolean payPalRecord = lines[i].matches("^\"[A-Z]{2}\",.*");
+        boolean row = payPalRecord ? lines[i].startsWith("\"SB\"") : lines[i].contains(",");
+        if (row) {
+          last = i + 1;
+        }
+      }
+      return last;
+    }
+
+    private static String withLineSuffixed(String text, int line, String suffix) {
+      String[] lines = text.split("\n", -1);
+      String target = lines[line - 1];
+      int lastComma = target.lastIndexOf(',');
+      lines[line - 1] =
+          target.substring(0, lastComma + 1) + suffix + target.substring(lastComma + 1);
+      return String.join("\n", lines);
+    }
   }
 }
