@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * id of the first withdrawal after it in the same section; items after the last withdrawal have
  * none yet. The reference is what the profile's pattern finds in the invoice id or custom field,
  * else the invoice id, else the transaction id. A report whose body row counts disagree with its SC
- * or RC rows, or that lacks its footer rows, is refused as cut off or altered.
+ * or RC rows, or that lacks its footer rows, is refused as cut off or altered. The TRR's pending
+ * and denied rows ({@code Transactional Status} P, D) moved no money and are skipped and counted.
  */
 public final class PayPalReader {
   static final String FORMAT = "PayPal settlement report";
@@ -162,6 +163,13 @@ public final class PayPalReader {
         return;
       }
       if (!header.fits(row, base)) {
+        return;
+      }
+      // The transaction detail report (TRR) also lists what moved no money: pending (P) and
+      // denied (D) payments are skipped and counted, like withdrawals.
+      if (header.has("Transactional Status")
+          && List.of("P", "D").contains(header.get(row, "Transactional Status"))) {
+        base.ignored++;
         return;
       }
       String id = header.get(row, "Transaction ID");
