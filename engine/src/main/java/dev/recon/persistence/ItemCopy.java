@@ -8,21 +8,26 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntToLongFunction;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 /**
- * PostgreSQL's bulk path for a file's items: the rows are streamed with {@code COPY ... FROM STDIN}
- * (text format) into a temporary staging table that lives only as long as the import's transaction,
- * then moved into {@code item} by one {@code INSERT ... SELECT ... ON CONFLICT (fingerprint,
- * occurrence) DO NOTHING} in the same transaction. So the import stays all-or-nothing (a failure
- * rolls back the staging table too) and idempotent (a record whose identity is stored, even by an
- * import running at the same time, is skipped and counted as a duplicate). Items get their ids in
- * file order ({@code seq}).
+ * PostgreSQL's bulk path for a file's items. First, under a savepoint, the rows are streamed with
+ * {@code COPY item ... FROM STDIN} (text format) straight into {@code item}: a new file's records
+ * are all new, and this is the fastest way in. If any record's identity is stored already (an
+ * overlapping export, or an import of the same rows running at the same time) the unique key
+ * refuses the copy; Recon then rolls back to the savepoint and takes the careful path: the rows go
+ * by {@code COPY} into a temporary staging table that lives only as long as the import's
+ * transaction, then into {@code item} by one {@code INSERT ... SELECT ... ON CONFLICT (fingerprint,
+ * occurrence) DO NOTHING}, which skips and counts the stored ones. Either way the import stays
+ * all-or-nothing (a failure rolls back everything, staging table included) and idempotent, and
+ * items get their ids in file order.
  */
 final class ItemCopy {
   /** Bytes buffered before they are sent to the server: large enough to keep round trips few. */
@@ -46,23 +51,40 @@ final class ItemCopy {
 
   private ItemCopy() {}
 
+  /** The SQL state of a unique key violation. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   /** Stores the items not stored yet under the file; returns how many were added. */
   static int insertNew(
       Connection connection, long fileId, List<IdentifiedFact> items, ReconciliationTotals totals)
       throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(STAGE);
-      statement.execute("TRUNCATE item_stage");
+    Savepoint direct = connection.setSavepoint();
+    try {
+      copy(connection, "COPY item (file_id, " + COLUMNS + ") FROM STDIN", items, i -> fileId);
+      connection.releaseSavepoint(direct);
+    } catch (SQLException e) {
+      if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        throw e;
+      }
+      connection.rollback(direct);
+      return insertNewThroughStage(connection, fileId, items, totals);
     }
-    CopyIn copy =
-        connection
-            .unwrap(PGConnection.class)
-            .getCopyAPI()
-            .copyIn("COPY item_stage (seq, " + COLUMNS + ") FROM STDIN");
+    for (IdentifiedFact item : items) {
+      Fact f = item.fact();
+      totals.itemAdded(f.side(), f.currencyCode(), f.bookingDate(), f.amount().minor());
+    }
+    return items.size();
+  }
+
+  /** Streams the items into a {@code COPY}, each row led by the given first column. */
+  private static void copy(
+      Connection connection, String sql, List<IdentifiedFact> items, IntToLongFunction first)
+      throws SQLException {
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
       Rows rows = new Rows(copy);
       for (int i = 0; i < items.size(); i++) {
-        rows.write(i, items.get(i));
+        rows.write(first.applyAsLong(i), items.get(i));
       }
       rows.flush();
       copy.endCopy();
@@ -71,6 +93,17 @@ final class ItemCopy {
         copy.cancelCopy();
       }
     }
+  }
+
+  /** The careful path: the items not stored yet, through a staging table and ON CONFLICT. */
+  private static int insertNewThroughStage(
+      Connection connection, long fileId, List<IdentifiedFact> items, ReconciliationTotals totals)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(STAGE);
+      statement.execute("TRUNCATE item_stage");
+    }
+    copy(connection, "COPY item_stage (seq, " + COLUMNS + ") FROM STDIN", items, i -> i);
     // The rows really added (not skipped as stored) come back summed per side, currency and
     // booking date, for the dashboard's totals, instead of one row each.
     try (PreparedStatement insert =
@@ -115,9 +148,9 @@ final class ItemCopy {
       this.copy = copy;
     }
 
-    void write(int seq, IdentifiedFact item) throws SQLException {
+    void write(long first, IdentifiedFact item) throws SQLException {
       Fact f = item.fact();
-      number(seq);
+      number(first);
       tab();
       number(f.origin().line());
       tab();
