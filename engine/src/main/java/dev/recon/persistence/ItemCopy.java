@@ -215,6 +215,9 @@ final class ItemCopy {
         put((byte) 'N');
         return;
       }
+      if (copiedPlain(value)) {
+        return;
+      }
       for (int i = 0; i < value.length(); i++) {
         char c = value.charAt(i);
         if (c < 0x80) {
@@ -237,6 +240,26 @@ final class ItemCopy {
           i = end - 1;
         }
       }
+    }
+
+    /**
+     * Copies the value in one tight loop if it is ASCII without a character COPY's text format
+     * escapes (most values are); otherwise copies nothing and says so.
+     */
+    private boolean copiedPlain(String value) {
+      int n = value.length();
+      if (length + n > buffer.length) {
+        buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + n));
+      }
+      for (int i = 0; i < n; i++) {
+        char c = value.charAt(i);
+        if (c >= 0x80 || c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+          return false;
+        }
+        buffer[length + i] = (byte) c;
+      }
+      length += n;
+      return true;
     }
 
     private void escaped(char c) {

@@ -233,4 +233,30 @@ class ImportIdempotencyTest {
         .collect(
             Collectors.groupingBy(item -> item.fact().origin().fileName(), Collectors.counting()));
   }
+
+  @Test
+  void textThatTheBulkLoadMustEscapeIsStoredAsTheFileSaysIt() {
+    // PostgreSQL's COPY text format gives backslash, tab and line breaks meanings of their own,
+    // and \N means null; none of it may change what the statement says.
+    String tricky = "\"Ref \\N C:\\pay\\in\tM\u00fcller \u20ac\nline two\r\nthree\"";
+    Path file =
+        bankStatement(
+            tempDir,
+            "tricky.csv",
+            credit("03.11.2026", "10,00", "Caf\u00e9 \\ Co", tricky),
+            credit("04.11.2026", "11,00", "Plain GmbH", "plain text"));
+
+    ImportResult result = importBank(file);
+
+    assertThat(result.added()).isEqualTo(2);
+    List<String> stored =
+        database.inTransaction(tx -> tx.items().unmatched()).stream()
+            .sorted(java.util.Comparator.comparing(i -> i.fact().bookingDate()))
+            .map(i -> i.fact().counterpartyRaw() + "|" + i.fact().text())
+            .toList();
+    assertThat(stored)
+        .containsExactly(
+            "Caf\u00e9 \\ Co|Ref \\N C:\\pay\\in\tM\u00fcller \u20ac\nline two\r\nthree",
+            "Plain GmbH|plain text");
+  }
 }
