@@ -261,6 +261,7 @@ public final class MatchRunner {
     for (Waiting entry : waiting.values()) {
       opened += opener.openOnce(entry.item(), entry.type(), entry.reason(), entry.groupId());
     }
+    opener.flush();
     int resolved = 0;
     for (Map.Entry<Long, String> matched : matchedBy.entrySet()) {
       ExceptionStore.OpenException exception = open.get(matched.getKey());
@@ -275,14 +276,30 @@ public final class MatchRunner {
   /**
    * Opens an exception for an item unless one is open or the item's exception was written off; an
    * open one whose type or reason this run sees differently (an unmatched item that became
-   * ambiguous) is brought up to date. {@link #openOnce} returns 1 if an exception was opened.
+   * ambiguous) is brought up to date. {@link #openOnce} returns 1 if an exception is to be opened;
+   * they are stored together, in the order decided, by {@link #flush} (a run opens thousands).
    */
-  private record Opener(
-      ExceptionStore exceptions,
-      Map<Long, ExceptionStore.OpenException> open,
-      java.util.Set<Long> writtenOff,
-      long runId,
-      OffsetDateTime now) {
+  private static final class Opener {
+    private final ExceptionStore exceptions;
+    private final Map<Long, ExceptionStore.OpenException> open;
+    private final java.util.Set<Long> writtenOff;
+    private final long runId;
+    private final OffsetDateTime now;
+    private final List<ExceptionStore.NewException> toOpen = new ArrayList<>();
+
+    Opener(
+        ExceptionStore exceptions,
+        Map<Long, ExceptionStore.OpenException> open,
+        java.util.Set<Long> writtenOff,
+        long runId,
+        OffsetDateTime now) {
+      this.exceptions = exceptions;
+      this.open = open;
+      this.writtenOff = writtenOff;
+      this.runId = runId;
+      this.now = now;
+    }
+
     int openOnce(Item item, String type, String reason, Long groupId) {
       String text = truncate(reason, REASON_LENGTH_MAX);
       ExceptionStore.OpenException existing = open.get(item.id());
@@ -297,9 +314,13 @@ public final class MatchRunner {
       if (writtenOff.contains(item.id())) {
         return 0;
       }
-      exceptions.open(
-          ExceptionStore.NewException.onItem(item, type, text, groupId), (Long) runId, now);
+      toOpen.add(ExceptionStore.NewException.onItem(item, type, text, groupId));
       return 1;
+    }
+
+    void flush() {
+      exceptions.openAll(toOpen, runId, now);
+      toOpen.clear();
     }
   }
 

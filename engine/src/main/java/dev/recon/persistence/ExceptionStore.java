@@ -266,8 +266,9 @@ public final class ExceptionStore {
   }
 
   /**
-   * Opens many exceptions in multi-row inserts of {@value #INSERT_CHUNK_ROWS}, for a run or a bench
-   * that opens thousands at once.
+   * Opens many exceptions in multi-row inserts of {@value #INSERT_CHUNK_ROWS}, in the list's order
+   * (ids ascending), exactly as {@link #open} opens one: for a run or a bench that opens thousands
+   * at once.
    */
   public void openAll(List<NewException> exceptions, Long runId, OffsetDateTime at) {
     for (int from = 0; from < exceptions.size(); from += INSERT_CHUNK_ROWS) {
@@ -288,6 +289,8 @@ public final class ExceptionStore {
               EXCEPTION_ITEM.REFERENCE,
               EXCEPTION_ITEM.AGING_DATE,
               EXCEPTION_ITEM.PRIORITY_KEY,
+              EXCEPTION_ITEM.GROUP_ID,
+              EXCEPTION_ITEM.CORRECTION_ID,
               EXCEPTION_ITEM.OPENED_RUN_ID,
               EXCEPTION_ITEM.OPENED_AT,
               EXCEPTION_ITEM.UPDATED_AT);
@@ -313,6 +316,8 @@ public final class ExceptionStore {
                     e.reference(),
                     agingDate,
                     Aging.priorityKey(abs, scale, agingDate),
+                    e.groupId(),
+                    e.correctionId(),
                     runId,
                     at,
                     at));
