@@ -385,14 +385,13 @@ final class ExceptionsCommand {
       return parent.withQueue(
           chart,
           (queue, out) -> {
-            var correction = queue.writeOff(id, parent.recon.actor(), reason);
+            long correction = queue.writeOff(id, parent.recon.actor(), reason);
             out.println(
                 "Exception #"
                     + id
-                    + " written off"
+                    + " written off; correction #"
                     + correction
-                        .map(c -> "; correction #" + c + " proposed for approval")
-                        .orElse(""));
+                    + " proposed for approval");
             return 0;
           },
           spec);

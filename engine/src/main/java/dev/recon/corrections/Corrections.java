@@ -145,22 +145,63 @@ public final class Corrections {
     return Optional.of(entry);
   }
 
-  /** Proposes the write-off of an exception, in the caller's transaction. */
-  public Optional<CorrectionEntry> proposeWriteOff(
-      Transaction tx,
-      long exceptionId,
-      String side,
-      String account,
-      String currency,
-      long amountMinor,
-      java.time.LocalDate date,
-      List<Long> itemIds,
-      String reason,
-      String actor) {
-    Optional<Journal> journal =
-        Journals.writeOff(
-            exceptionId, side, account, currency, amountMinor, date, itemIds, reason, chart);
-    return journal.flatMap(j -> propose(tx, j, actor, exceptionId));
+  /**
+   * Proposes the write-off of an exception, in the caller's transaction. It is refused when there
+   * is nothing to book (no account or a zero amount) and when the item already has a write-off
+   * waiting or posted, whichever of its exceptions that came from: an item is written off once. A
+   * rejected write-off does not count, so the item can be written off again later.
+   */
+  public CorrectionEntry proposeWriteOff(Transaction tx, WriteOff writeOff, String actor) {
+    long exceptionId = writeOff.exceptionId();
+    if (writeOff.account() == null) {
+      throw new IllegalArgumentException(
+          "exception #"
+              + exceptionId
+              + " names no account to book a write-off against; resolve it with a note instead"
+              + " (recon exceptions resolve "
+              + exceptionId
+              + " --note TEXT)");
+    }
+    if (writeOff.amountMinor() == 0) {
+      throw new IllegalArgumentException(
+          "exception #"
+              + exceptionId
+              + " has a zero amount, so a write-off has nothing to book; resolve it with a note"
+              + " instead (recon exceptions resolve "
+              + exceptionId
+              + " --note TEXT)");
+    }
+    String key =
+        writeOff.itemId() == null ? "write-off:" + exceptionId : itemWriteOffKey(tx, writeOff);
+    return propose(tx, Journals.writeOff(writeOff, key, chart), actor, exceptionId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "a write-off of exception #" + exceptionId + " was proposed already"));
+  }
+
+  /**
+   * The key of an item's write-off: one per item and attempt, the attempt counting the rejected
+   * ones, so two exceptions on one item cannot each write it off.
+   */
+  private static String itemWriteOffKey(Transaction tx, WriteOff writeOff) {
+    long itemId = writeOff.itemId();
+    int rejected = 0;
+    for (CorrectionStore.Stored earlier :
+        tx.corrections().ofItem(itemId, CorrectionKind.WRITE_OFF.name())) {
+      if (!CorrectionStore.REJECTED.equals(earlier.status())) {
+        throw new IllegalArgumentException(
+            "item #"
+                + itemId
+                + " is written off already by correction #"
+                + earlier.id()
+                + " ("
+                + earlier.status().toLowerCase(java.util.Locale.ROOT)
+                + "); approve or reject that correction instead of writing the item off twice");
+      }
+      rejected++;
+    }
+    return "write-off:item:" + itemId + ":" + (rejected + 1);
   }
 
   /** Proposes the correction of an accepted group's difference, in the caller's transaction. */
@@ -403,6 +444,9 @@ public final class Corrections {
     Long itemId = null;
     String side = null;
     String account = null;
+    // The correction's total is unsigned; an exception about one item carries the item's signed
+    // amount, as every other exception on an item does, so a write-off of it books the right way.
+    long amountMinor = entry.amountMinor();
     if (entry.itemIds().size() == 1) {
       long only = entry.itemIds().get(0);
       if (tx.exceptions().openOfItem(only).isEmpty()) {
@@ -411,6 +455,7 @@ public final class Corrections {
       Item item = tx.items().byIds(List.of(only)).get(0);
       side = item.fact().side().name();
       account = item.fact().account();
+      amountMinor = item.fact().amount().minor();
     }
     String text =
         "correction #"
@@ -431,7 +476,7 @@ public final class Corrections {
                     ExceptionStore.CORRECTION_REJECTED,
                     text,
                     entry.currency(),
-                    entry.amountMinor(),
+                    amountMinor,
                     side,
                     account,
                     null,

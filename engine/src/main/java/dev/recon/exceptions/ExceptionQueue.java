@@ -5,6 +5,7 @@ import dev.recon.access.Role;
 import dev.recon.corrections.CorrectionEntry;
 import dev.recon.corrections.CorrectionKind;
 import dev.recon.corrections.Corrections;
+import dev.recon.corrections.WriteOff;
 import dev.recon.facts.Aging;
 import dev.recon.facts.Item;
 import dev.recon.facts.Scope;
@@ -192,11 +193,13 @@ public final class ExceptionQueue {
 
   /**
    * Writes an exception off with a reason: it closes as WRITTEN_OFF, runs no longer reopen it, and
-   * a WRITE_OFF correction is proposed for approval (rejecting that returns it to the queue).
+   * a WRITE_OFF correction is proposed for approval (rejecting that returns it to the queue). It is
+   * refused when nothing can be booked (no account, a zero amount) and when the item is being
+   * written off already through another of its exceptions.
    *
-   * @return the proposed correction's id, or empty when there is nothing to book (zero amount)
+   * @return the proposed correction's id
    */
-  public Optional<Long> writeOff(long id, String user, String reason) {
+  public long writeOff(long id, String user, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException(
           "say why the exception is written off (a reason is required)");
@@ -213,17 +216,18 @@ public final class ExceptionQueue {
                   null,
                   now,
                   "written off by " + user + ": " + reason);
-          Optional<CorrectionEntry> proposed =
+          CorrectionEntry proposed =
               corrections.proposeWriteOff(
                   tx,
-                  row.id(),
-                  row.side(),
-                  row.account(),
-                  row.currency(),
-                  row.amountMinor(),
-                  row.agingDate(),
-                  row.itemId() == null ? List.of() : List.of(row.itemId()),
-                  reason,
+                  new WriteOff(
+                      row.id(),
+                      itemOf(tx, row),
+                      row.side(),
+                      row.account(),
+                      row.currency(),
+                      row.amountMinor(),
+                      row.agingDate(),
+                      reason),
                   user);
           auditChange(
               tx,
@@ -232,11 +236,21 @@ public final class ExceptionQueue {
               "EXCEPTION_WRITTEN_OFF",
               row,
               find(tx, id),
-              "reason: "
-                  + reason
-                  + proposed.map(c -> "; correction #" + c.id() + " proposed").orElse(""));
-          return proposed.map(CorrectionEntry::id);
+              "reason: " + reason + "; correction #" + proposed.id() + " proposed");
+          return proposed.id();
         });
+  }
+
+  /**
+   * The item an exception is about: its own, or the one item of the rejected correction it returned
+   * to the queue as (that exception carries no item while the item's own one is open).
+   */
+  private Long itemOf(Transaction tx, ExceptionStore.Row row) {
+    if (row.itemId() != null || row.correctionId() == null) {
+      return row.itemId();
+    }
+    List<Long> items = corrections.show(tx, row.correctionId()).itemIds();
+    return items.size() == 1 ? items.get(0) : null;
   }
 
   /**
@@ -251,7 +265,9 @@ public final class ExceptionQueue {
         id,
         user,
         (tx, row, now) -> {
-          if (row.itemId() != null && !ExceptionStore.CORRECTION_REJECTED.equals(row.type())) {
+          if (row.itemId() != null
+              && row.amountMinor() != 0
+              && !ExceptionStore.CORRECTION_REJECTED.equals(row.type())) {
             throw new IllegalArgumentException(
                 "exception #"
                     + id

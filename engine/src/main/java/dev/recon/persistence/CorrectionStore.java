@@ -233,6 +233,19 @@ public final class CorrectionStore {
     return dsl.fetchCount(CORRECTION, CORRECTION.STATUS.eq(status));
   }
 
+  /** The corrections of one kind that explain an item, oldest first. */
+  public List<Stored> ofItem(long itemId, String kind) {
+    return dsl.select(CORRECTION.fields())
+        .from(CORRECTION)
+        .join(CORRECTION_ITEM)
+        .on(CORRECTION_ITEM.CORRECTION_ID.eq(CORRECTION.ID))
+        .where(CORRECTION_ITEM.ITEM_ID.eq(itemId))
+        .and(CORRECTION.KIND.eq(kind))
+        .orderBy(CORRECTION.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
   /** Items an approved correction booked (see {@link #ITEM_SETTLING_KINDS}). */
   public java.util.Set<Long> itemsSettled() {
     return new java.util.HashSet<>(itemsBookedBy(ITEM_SETTLING_KINDS));

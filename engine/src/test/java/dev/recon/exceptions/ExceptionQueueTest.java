@@ -188,8 +188,7 @@ class ExceptionQueueTest {
       f.run();
       ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
 
-      long correctionId =
-          f.queue.writeOff(receipt.id(), "alice", "customer insolvent").orElseThrow();
+      long correctionId = f.queue.writeOff(receipt.id(), "alice", "customer insolvent");
       f.run();
 
       assertThat(f.queue.show(receipt.id(), AS_OF).exception().status())
@@ -209,8 +208,7 @@ class ExceptionQueueTest {
     void aRejectedWriteOffReturnsToTheQueueWithTheReason() {
       f.run();
       ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
-      long correctionId =
-          f.queue.writeOff(receipt.id(), "alice", "customer insolvent").orElseThrow();
+      long correctionId = f.queue.writeOff(receipt.id(), "alice", "customer insolvent");
 
       f.corrections.reject(correctionId, "carol", "insolvency not confirmed yet");
       f.run();
@@ -223,6 +221,50 @@ class ExceptionQueueTest {
       assertThat(back.type()).isEqualTo(ExceptionType.CORRECTION_REJECTED);
       assertThat(back.reason()).contains("rejected by carol: insolvency not confirmed yet");
       assertThat(back.correctionId()).isEqualTo(correctionId);
+      // Once the insolvency is confirmed, the item can be written off again.
+      long again = f.queue.writeOff(back.id(), "alice", "insolvency confirmed");
+      assertThat(again).isNotEqualTo(correctionId);
+      assertThat(f.corrections.show(again).itemIds()).containsExactly(receipt.itemId());
+    }
+
+    @Test
+    void aRejectedBankChargeIsWrittenOffOnceAndInTheBankLinesDirection() {
+      f.run();
+      f.corrections.proposeAll("recon");
+      ExceptionRow unmatched = f.openOf("BANK", -12_50);
+      long charge = chargeOf(unmatched.itemId()).id();
+      f.corrections.reject(charge, "carol", "not ours");
+      ExceptionRow rejected =
+          f.open().stream()
+              .filter(r -> r.type() == ExceptionType.CORRECTION_REJECTED)
+              .findFirst()
+              .orElseThrow();
+
+      long writeOff = f.queue.writeOff(rejected.id(), "alice", "bank will not refund it");
+
+      // The bank took 12.50 the books lack: it is written off out of the bank's account.
+      assertThat(rejected.amountMinor()).isEqualTo(-12_50L);
+      CorrectionEntry entry = f.corrections.show(writeOff);
+      assertThat(entry.lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("6895", 12_50L, 0L),
+              org.assertj.core.groups.Tuple.tuple("OPS", 0L, 12_50L));
+      assertThat(entry.itemIds()).containsExactly(unmatched.itemId());
+      assertThatThrownBy(() -> f.queue.writeOff(unmatched.id(), "alice", "twice"))
+          .hasMessage(
+              "item #"
+                  + unmatched.itemId()
+                  + " is written off already by correction #"
+                  + writeOff
+                  + " (proposed); approve or reject that correction instead of writing the item"
+                  + " off twice");
+      assertThat(f.queue.show(unmatched.id(), AS_OF).exception().status())
+          .isEqualTo(ExceptionStatus.OPEN);
+      // Approving the one write-off closes the item's own exception too.
+      f.corrections.approve(writeOff, "carol");
+      f.run();
+      assertThat(f.open()).extracting(ExceptionRow::itemId).doesNotContain(unmatched.itemId());
     }
 
     @Test
@@ -254,6 +296,13 @@ class ExceptionQueueTest {
           .containsOnly("BANK");
       assertThat(f.audits("EXCEPTION_ASSIGNED")).isEqualTo(2);
     }
+  }
+
+  private CorrectionEntry chargeOf(long itemId) {
+    return f.corrections.list(List.of(), 0, 100).rows().stream()
+        .filter(c -> c.kind() == CorrectionKind.BANK_CHARGE && c.itemIds().contains(itemId))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Nested

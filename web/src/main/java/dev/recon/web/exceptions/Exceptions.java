@@ -292,10 +292,8 @@ public final class Exceptions {
   }
 
   private void writeOffForm(Context ctx) {
-    var correction = queue.writeOff(id(ctx), user(ctx), ctx.formParam("reason"));
-    done(
-        ctx,
-        "written off" + correction.map(c -> "; correction #" + c + " awaits approval").orElse(""));
+    long correction = queue.writeOff(id(ctx), user(ctx), ctx.formParam("reason"));
+    done(ctx, "written off; correction #" + correction + " awaits approval");
   }
 
   private void suggestionForm(Context ctx) {
@@ -332,8 +330,8 @@ public final class Exceptions {
 
   public record ReasonBody(String reason) {}
 
-  /** A write-off's answer: the exception, and the correction proposed for it (or null). */
-  public record WriteOffResult(long exception, Long correction) {}
+  /** A write-off's answer: the exception, and the correction proposed for it. */
+  public record WriteOffResult(long exception, long correction) {}
 
   public record MatchBody(List<Long> items, String note, boolean bookDifference) {}
 
@@ -347,8 +345,9 @@ public final class Exceptions {
   }
 
   private void apiWriteOff(Context ctx) {
-    var correction = queue.writeOff(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason());
-    ctx.json(new WriteOffResult(id(ctx), correction.orElse(null)));
+    long correction =
+        queue.writeOff(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason());
+    ctx.json(new WriteOffResult(id(ctx), correction));
   }
 
   private void apiMatch(Context ctx) {
