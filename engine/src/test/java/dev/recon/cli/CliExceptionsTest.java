@@ -97,7 +97,7 @@ class CliExceptionsTest {
                     String.valueOf(id),
                     "called the customer",
                     "--user",
-                    "bob")
+                    "preparer")
                 .exitCode())
         .isZero();
     CliRun.Result viewer = recon("exceptions", "review", String.valueOf(id), "--user", "viewer");
@@ -107,7 +107,7 @@ class CliExceptionsTest {
         .contains("viewer is a viewer; to work exceptions takes the preparer role");
     assertThat(recon("exceptions", "show", String.valueOf(id)).out())
         .contains("assignee: bob")
-        .contains("comment by bob")
+        .contains("comment by preparer")
         .contains("EXCEPTION_ASSIGNED by preparer: before: status=OPEN");
   }
 
@@ -116,7 +116,8 @@ class CliExceptionsTest {
     CliRun.Result proposed = recon("corrections", "list", "--status", "proposed");
     long fee = ids(proposed.out(), "^#(\\d+) GATEWAY_FEE").get(0);
 
-    CliRun.Result own = recon("corrections", "approve", String.valueOf(fee), "--user", "demo");
+    CliRun.Result stranger =
+        recon("corrections", "approve", String.valueOf(fee), "--user", "mallory");
     CliRun.Result preparer =
         recon("corrections", "approve", String.valueOf(fee), "--user", "preparer");
     CliRun.Result approver =
@@ -127,7 +128,8 @@ class CliExceptionsTest {
     CliRun.Result second =
         recon("corrections", "export", "--out", out.toString(), "--user", "approver");
 
-    assertThat(own.err()).contains("prepared or edited by demo, who may not approve it");
+    assertThat(stranger.exitCode()).isEqualTo(1);
+    assertThat(stranger.err()).contains("mallory is not a Recon user; to approve corrections");
     assertThat(preparer.err()).contains("to approve corrections takes the approver role");
     assertThat(approver.out()).contains("approved by approver");
     assertThat(first.out()).contains("Exported 2 correction(s), 4 line(s), batch 1");

@@ -211,6 +211,23 @@ class CorrectionsTest {
     }
 
     @Test
+    void onceThereAreUsersANameOutsideThemCanNeitherApproveNorReject() {
+      new Users(database, CLOCK).add("carol", Role.APPROVER, "long enough password", "admin");
+      corrections.proposeAll("alice");
+      long fee = proposed(CorrectionKind.GATEWAY_FEE).id();
+
+      assertThatThrownBy(() -> corrections.approve(fee, "mallory"))
+          .hasMessage(
+              "mallory is not a Recon user; to approve corrections act as a user with the"
+                  + " approver role or above (recon users list shows them; an admin adds one with"
+                  + " recon users add)");
+      assertThatThrownBy(() -> corrections.reject(fee, "mallory", "looks wrong"))
+          .hasMessageStartingWith("mallory is not a Recon user; to reject corrections");
+      assertThat(corrections.show(fee).status()).isEqualTo("PROPOSED");
+      assertThat(corrections.approve(fee, "carol").decidedBy()).isEqualTo("carol");
+    }
+
+    @Test
     void approvingABankChargeClosesItsItemsException() {
       corrections.proposeAll("alice");
       CorrectionEntry charge =
