@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Which exceptions a list or a bulk action covers. Null (or empty) fields do not filter. Amounts
  * compare the absolute amount in minor units, both bounds inclusive; the aging bucket is taken as
- * of the list's as-of date; text is looked for in the reason, reference and counterparty.
+ * of the list's as-of date; text is looked for in the reason, reference and counterparty. {@code
+ * revisitDue} selects the expected timing differences whose revisit date has come: on or before the
+ * as-of date.
  */
 public record ExceptionFilter(
     Set<ExceptionStatus> statuses,
@@ -25,7 +27,8 @@ public record ExceptionFilter(
     String assignee,
     Long minAmountMinor,
     Long maxAmountMinor,
-    String text) {
+    String text,
+    boolean revisitDue) {
 
   public ExceptionFilter {
     statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
@@ -44,19 +47,20 @@ public record ExceptionFilter(
         null,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   /** Every exception, open or closed. */
   public static ExceptionFilter all() {
-    return new ExceptionFilter(null, null, null, null, null, null, null, null, null, null);
+    return new ExceptionFilter(null, null, null, null, null, null, null, null, null, null, false);
   }
 
   /**
    * A filter from {@code key=value} terms, as the command line takes them: status (comma-separated,
    * or "all"; default: the open ones), type, side, account, currency, age (0-2, 3-7, 8-30, over
    * 30), assignee, min and max (decimal amounts in the currency, or in minor units without one),
-   * text.
+   * text, revisit=due.
    */
   public static ExceptionFilter parse(List<String> terms) {
     ExceptionFilter f = open();
@@ -86,7 +90,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "type" ->
           new ExceptionFilter(
               statuses,
@@ -98,7 +103,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "side" ->
           new ExceptionFilter(
               statuses,
@@ -110,7 +116,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "account" ->
           new ExceptionFilter(
               statuses,
@@ -122,7 +129,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "currency" ->
           new ExceptionFilter(
               statuses,
@@ -134,7 +142,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "age", "bucket" ->
           new ExceptionFilter(
               statuses,
@@ -146,7 +155,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "assignee" ->
           new ExceptionFilter(
               statuses,
@@ -158,7 +168,8 @@ public record ExceptionFilter(
               value,
               minAmountMinor,
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "min" ->
           new ExceptionFilter(
               statuses,
@@ -170,7 +181,8 @@ public record ExceptionFilter(
               assignee,
               minor(value),
               maxAmountMinor,
-              text);
+              text,
+              revisitDue);
       case "max" ->
           new ExceptionFilter(
               statuses,
@@ -182,7 +194,8 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               minor(value),
-              text);
+              text,
+              revisitDue);
       case "text" ->
           new ExceptionFilter(
               statuses,
@@ -194,13 +207,35 @@ public record ExceptionFilter(
               assignee,
               minAmountMinor,
               maxAmountMinor,
-              value);
+              value,
+              revisitDue);
+      case "revisit" -> {
+        if (!value.equalsIgnoreCase("due")) {
+          throw new IllegalArgumentException(
+              "filter revisit="
+                  + value
+                  + " is not known; revisit=due selects the timing"
+                  + " differences whose revisit date is on or before the as-of date");
+        }
+        yield new ExceptionFilter(
+            statuses,
+            types,
+            side,
+            account,
+            currency,
+            bucket,
+            assignee,
+            minAmountMinor,
+            maxAmountMinor,
+            text,
+            true);
+      }
       default ->
           throw new IllegalArgumentException(
               "unknown filter \""
                   + key
-                  + "\" (expected status, type, side, account, currency, age, assignee, min, max"
-                  + " or text)");
+                  + "\" (expected status, type, side, account, currency, age, assignee, min, max,"
+                  + " text or revisit)");
     };
   }
 

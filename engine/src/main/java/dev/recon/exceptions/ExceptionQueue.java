@@ -673,6 +673,7 @@ public final class ExceptionQueue {
         f.minAmountMinor(),
         f.maxAmountMinor(),
         blankToNull(f.text()),
+        f.revisitDue() ? asOf : null,
         ExceptionStore.SortKey.valueOf(s.key().name()),
         s.descending());
   }

@@ -112,6 +112,30 @@ class CliExceptionsTest {
   }
 
   @Test
+  void bulkTimingOverTheBankSideShowsUpInTheRevisitDueList() {
+    CliRun.Result bulk =
+        recon(
+            "exceptions",
+            "bulk",
+            "--filter",
+            "side=bank",
+            "--timing",
+            "2026-11-12",
+            "--user",
+            "preparer");
+    CliRun.Result due = recon("exceptions", "list", "--filter", "revisit=due");
+    CliRun.Result notYet =
+        recon("exceptions", "list", "--filter", "revisit=due", "--as-of", "2026-11-11");
+
+    assertThat(bulk.exitCode()).as(bulk.err()).isZero();
+    assertThat(bulk.out()).contains("Done on 4 exception(s)");
+    assertThat(due.out()).contains("4 of 4 exception(s)");
+    assertThat(due.out().lines().skip(1).limit(4))
+        .allSatisfy(line -> assertThat(line).contains(" 2026-11-12 "));
+    assertThat(notYet.out()).contains("0 of 0 exception(s)");
+  }
+
+  @Test
   void thePreparerCannotApproveAndAnApproverExportsEachEntryOnce() throws IOException {
     CliRun.Result proposed = recon("corrections", "list", "--status", "proposed");
     long fee = ids(proposed.out(), "^#(\\d+) GATEWAY_FEE").get(0);

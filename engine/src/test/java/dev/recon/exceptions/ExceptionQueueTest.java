@@ -154,6 +154,52 @@ class ExceptionQueueTest {
   }
 
   @Nested
+  class TimingDifferences {
+    @Test
+    void revisitDueListsTheTimingDifferencesWhoseDateHasCome() {
+      f.run();
+      ExceptionRow rossi = f.openOf("BANK", 410_00);
+      ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
+      f.queue.markTiming(rossi.id(), "bob", AS_OF, "in transit");
+      f.queue.markTiming(receipt.id(), "bob", AS_OF.plusDays(1), "cheque clearing");
+      ExceptionFilter due = ExceptionFilter.parse(List.of("revisit=due"));
+
+      // The revisit date is inclusive; an exception never marked is not due.
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF).rows())
+          .extracting(ExceptionRow::id, ExceptionRow::revisitOn)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(rossi.id(), AS_OF));
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF.plusDays(1)).rows())
+          .extracting(ExceptionRow::id)
+          .containsExactlyInAnyOrder(rossi.id(), receipt.id());
+      assertThatThrownBy(() -> ExceptionFilter.parse(List.of("revisit=soon")))
+          .hasMessageContaining("revisit=due selects the timing differences");
+    }
+
+    @Test
+    void bulkTimingMarksEveryFilteredExceptionAndRevisitDueFindsThem() {
+      f.run();
+      BulkResult result =
+          f.queue.bulk(
+              ExceptionFilter.parse(List.of("side=ledger")),
+              new BulkAction.Timing(AS_OF.plusDays(3), "month-end transfers"),
+              "alice",
+              AS_OF);
+
+      assertThat(result.done()).hasSize(2);
+      assertThat(result.refused()).isEmpty();
+      assertThat(f.open())
+          .filteredOn(r -> r.revisitOn() != null)
+          .extracting(ExceptionRow::side)
+          .containsExactly("LEDGER", "LEDGER");
+      assertThat(f.audits("EXCEPTION_TIMING")).isEqualTo(2);
+      ExceptionFilter due = ExceptionFilter.parse(List.of("revisit=due"));
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF).total()).isZero();
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF.plusDays(3)).total())
+          .isEqualTo(2);
+    }
+  }
+
+  @Nested
   class Actions {
     @Test
     void assignCommentAndTimingAreAuditedWithBeforeAndAfter() {
@@ -298,11 +344,46 @@ class ExceptionQueueTest {
     }
   }
 
+  private long proposedCount() {
+    return f.corrections.list(List.of("PROPOSED"), 0, 1).total();
+  }
+
   private CorrectionEntry chargeOf(long itemId) {
     return f.corrections.list(List.of(), 0, 100).rows().stream()
         .filter(c -> c.kind() == CorrectionKind.BANK_CHARGE && c.itemIds().contains(itemId))
         .findFirst()
         .orElseThrow();
+  }
+
+  @Nested
+  class BulkWriteOff {
+    @Test
+    void writesOffEachFilteredExceptionWithItsOwnEntryAndListsTheRefused() {
+      f.run();
+      ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
+      f.queue.writeOff(receipt.id(), "alice", "customer insolvent");
+      long pending = proposedCount();
+
+      BulkResult result =
+          f.queue.bulk(
+              ExceptionFilter.parse(List.of("status=all", "side=ledger")),
+              new BulkAction.WriteOff("older than the audit threshold"),
+              "alice",
+              AS_OF);
+
+      // The receipt written off before is closed: refused with why, the other one written off.
+      assertThat(result.done()).hasSize(1);
+      assertThat(result.refused())
+          .singleElement()
+          .asString()
+          .startsWith("exception #" + receipt.id() + ": ")
+          .contains("is closed (written off");
+      assertThat(f.open()).extracting(ExceptionRow::side).doesNotContain("LEDGER");
+      assertThat(proposedCount()).isEqualTo(pending + 1);
+      CorrectionEntry entry = f.corrections.list(List.of("PROPOSED"), 0, 1).rows().get(0);
+      assertThat(entry.kind()).isEqualTo(CorrectionKind.WRITE_OFF);
+      assertThat(entry.debitsMinor()).isEqualTo(entry.creditsMinor()).isEqualTo(410_00L);
+    }
   }
 
   @Nested

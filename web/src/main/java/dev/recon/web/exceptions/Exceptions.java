@@ -240,7 +240,8 @@ public final class Exceptions {
             null,
             min,
             max,
-            null);
+            null,
+            false);
     return queue
         .list(filter, ExceptionSort.parse(sort), 0, CANDIDATES_MAX + 1, queue.today())
         .rows();
