@@ -7,6 +7,7 @@ import dev.recon.access.Role;
 import dev.recon.access.Users;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.Importer;
+import dev.recon.importing.InputFile;
 import dev.recon.importing.Profiles;
 import dev.recon.matching.MatchRunner;
 import dev.recon.matching.RuleSet;
@@ -129,6 +130,46 @@ class CorrectionsTest {
 
       assertThat(first).isEqualTo(5);
       assertThat(second).isZero();
+    }
+
+    @Test
+    void interestReceivedAndPaidBookAgainstInterestIncomeAndExpense() {
+      new Importer(database, CLOCK, "tester")
+          .importFile(
+              FileParser.parse(
+                  InputFile.of(
+                      "interest.csv",
+                      ("Booking Date;Value Date;Debit;Credit;Currency;Counterparty;"
+                              + "Remittance Information\n"
+                              + "10.11.2026;10.11.2026;;3,21;EUR;;Credit interest October\n"
+                              + "10.11.2026;10.11.2026;1,05;;EUR;;Overdraft interest October\n")
+                          .getBytes(StandardCharsets.UTF_8)),
+                  Profiles.load("bank"),
+                  "OPERATING-EUR"),
+              "OPERATING-EUR");
+      new MatchRunner(database, CLOCK, "nightly").run(RuleSet.standard());
+
+      List<CorrectionEntry> interest =
+          corrections.proposeAll("recon").proposed().stream()
+              .filter(e -> e.kind() == CorrectionKind.BANK_INTEREST)
+              .sorted(java.util.Comparator.comparingLong(CorrectionEntry::amountMinor))
+              .toList();
+
+      assertThat(interest).hasSize(2);
+      assertThat(interest).allSatisfy(e -> assertThat(e.debitsMinor()).isEqualTo(e.creditsMinor()));
+      // Paid (money out): expense against the bank's ledger account 1200.
+      assertThat(interest.get(0).lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("7300", 1_05L, 0L),
+              org.assertj.core.groups.Tuple.tuple("1200", 0L, 1_05L));
+      // Received (money in): the bank's account against interest income.
+      assertThat(interest.get(1).lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("1200", 3_21L, 0L),
+              org.assertj.core.groups.Tuple.tuple("7100", 0L, 3_21L));
+      assertThat(interest).allSatisfy(e -> assertThat(e.status()).isEqualTo("PROPOSED"));
     }
 
     @Test
