@@ -346,6 +346,10 @@ public final class ExceptionQueue {
           ManualMatcher.Result result =
               new ManualMatcher(database, clock)
                   .match(tx, user, itemIds, note, bookDifference ? Long.MAX_VALUE : tolerance);
+          OffsetDateTime now = now();
+          for (ExceptionStore.Row before : result.closed()) {
+            auditChange(tx, now, user, MATCHED, before, find(tx, before.id()), null);
+          }
           Long correctionId = null;
           if (result.differenceMinor() != 0) {
             CorrectionKind kind =
@@ -461,16 +465,14 @@ public final class ExceptionQueue {
             if (group.scope() == Scope.SALES && item.fact().side() == Side.GATEWAY) {
               continue;
             }
-            tx.exceptions()
-                .openOfItem(item.id())
-                .ifPresent(
-                    e ->
-                        tx.exceptions()
-                            .resolve(
-                                e.id(),
-                                null,
-                                now,
-                                "matched: suggestion #" + groupId + " accepted by " + user));
+            Optional<ExceptionStore.Row> before = tx.exceptions().openOfItem(item.id());
+            if (before.isPresent()) {
+              long id = before.get().id();
+              tx.exceptions()
+                  .resolve(
+                      id, null, now, "matched: suggestion #" + groupId + " accepted by " + user);
+              auditChange(tx, now, user, MATCHED, before.get(), find(tx, id), null);
+            }
           }
           tx.audit()
               .append(
@@ -591,6 +593,9 @@ public final class ExceptionQueue {
   // ---------------------------------------------------------------- helpers
 
   static final String ENTITY = "exception_item";
+
+  /** The audit action of an exception closed by a manual match or an accepted suggestion. */
+  private static final String MATCHED = "EXCEPTION_MATCHED";
 
   private interface Change {
     /** Makes the change; returns the audit action. */

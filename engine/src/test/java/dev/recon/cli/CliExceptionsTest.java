@@ -186,6 +186,9 @@ class CliExceptionsTest {
     assertThat(matched.exitCode()).as(matched.err()).isZero();
     assertThat(matched.out()).contains("difference 0.00 EUR").contains("Matched as group #");
     assertThat(recon("exceptions", "list").out()).contains("5 of 5 exception(s)");
+    assertThat(recon("exceptions", "show", String.valueOf(exceptionIds.get(0))).out())
+        .contains("EXCEPTION_MATCHED by preparer: before: status=OPEN")
+        .contains("after: status=RESOLVED");
     try (Database database = Database.open(db)) {
       DatabaseInvariants.check(database);
     }

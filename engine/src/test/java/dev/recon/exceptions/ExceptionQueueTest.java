@@ -403,6 +403,40 @@ class ExceptionQueueTest {
     }
 
     @Test
+    void eachExceptionAManualMatchClosesShowsItInItsHistoryAndTheMatchIsAuditedBeforeAndAfter() {
+      f.run();
+      ExceptionRow bank = f.openOf("BANK", 410_00);
+      ExceptionRow ledger = f.openOf("LEDGER", 410_00);
+
+      long group =
+          f.queue
+              .manualMatch("alice", Set.of(bank.itemId(), ledger.itemId()), "confirmed", false)
+              .groupId();
+
+      for (ExceptionRow closed : List.of(bank, ledger)) {
+        assertThat(f.queue.show(closed.id(), AS_OF).history())
+            .filteredOn(h -> h.action().equals("EXCEPTION_MATCHED"))
+            .singleElement()
+            .satisfies(
+                h -> {
+                  assertThat(h.actor()).isEqualTo("alice");
+                  assertThat(h.detail())
+                      .startsWith("before: status=OPEN")
+                      .contains("after: status=RESOLVED");
+                });
+      }
+      String matchAudit =
+          database
+              .inTransaction(tx -> tx.audit().forEntity("match_group", group, 10))
+              .get(0)
+              .detail();
+      assertThat(matchAudit)
+          .contains("before: items [" + Math.min(bank.itemId(), ledger.itemId()))
+          .contains("unmatched, exceptions [")
+          .contains("after: ACCEPTED group #" + group + " (Manual match) by alice");
+    }
+
+    @Test
     void aDifferenceWithinTheToleranceIsProposedAsARoundingCorrection() {
       f.bank("bank2.csv", "11.11.2026;11.11.2026;;6.399,40;EUR;Nordwind;paid\n");
       f.run();

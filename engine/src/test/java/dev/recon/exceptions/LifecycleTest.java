@@ -88,8 +88,17 @@ class LifecycleTest {
               assertThat(r.side()).isEqualTo("BANK");
               assertThat(r.type()).isEqualTo(ExceptionType.UNMATCHED);
             });
-    assertThat(f.queue.show(bank.id(), AS_OF).exception().closeReason())
+    ExceptionDetail closed = f.queue.show(bank.id(), AS_OF);
+    assertThat(closed.exception().closeReason())
         .isEqualTo("matched: suggestion #" + groupId + " accepted by alice");
+    assertThat(closed.history())
+        .filteredOn(h -> h.action().equals("EXCEPTION_MATCHED"))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(h.detail())
+                    .startsWith("before: status=OPEN assignee=- type=AMBIGUOUS")
+                    .contains("after: status=RESOLVED"));
     assertThat(f.audits("MATCH_SUGGESTION_ACCEPTED")).isEqualTo(1);
   }
 
