@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recon.access.Role;
 import dev.recon.access.Users;
+import dev.recon.exceptions.ExceptionQueue;
+import dev.recon.exceptions.ExceptionRow;
+import dev.recon.exceptions.ExceptionStatus;
+import dev.recon.exceptions.ExceptionType;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.Importer;
 import dev.recon.importing.InputFile;
@@ -266,6 +270,41 @@ class CorrectionsTest {
           .hasMessageStartingWith("mallory is not a Recon user; to reject corrections");
       assertThat(corrections.show(fee).status()).isEqualTo("PROPOSED");
       assertThat(corrections.approve(fee, "carol").decidedBy()).isEqualTo("carol");
+    }
+
+    @Test
+    void aRejectedFeeEntryReturnsAsOneExceptionToResolveNotToWriteOff() {
+      corrections.proposeAll("alice");
+      CorrectionEntry fee = proposed(CorrectionKind.GATEWAY_FEE);
+      ExceptionQueue queue = new ExceptionQueue(database, CLOCK, corrections);
+
+      long exceptionId = corrections.reject(fee.id(), "bob", "AP booked the fees").exceptionId();
+
+      // One exception for the whole entry: its eight items have no single account.
+      ExceptionRow back = queue.show(exceptionId, queue.today()).exception();
+      assertThat(back.type()).isEqualTo(ExceptionType.CORRECTION_REJECTED);
+      assertThat(back.correctionId()).isEqualTo(fee.id());
+      assertThat(back.itemId()).isNull();
+      assertThat(back.account()).isNull();
+      assertThat(back.amountMinor()).isEqualTo(52_84L);
+      assertThat(back.reason()).contains("rejected by bob: AP booked the fees");
+      assertThatThrownBy(() -> queue.writeOff(exceptionId, "carol", "fees lost"))
+          .hasMessage(
+              "exception #"
+                  + exceptionId
+                  + " names no account to book a write-off against; resolve it with a note"
+                  + " instead (recon exceptions resolve "
+                  + exceptionId
+                  + " --note TEXT)");
+      queue.resolve(exceptionId, "carol", "AP booked them on 2026-11-05");
+      ExceptionRow resolved = queue.show(exceptionId, queue.today()).exception();
+      assertThat(resolved.status()).isEqualTo(ExceptionStatus.RESOLVED);
+      assertThat(resolved.closeReason())
+          .isEqualTo("resolved by carol: AP booked them on 2026-11-05");
+      // A rejected entry is never proposed again.
+      assertThat(corrections.proposeAll("alice").proposed())
+          .extracting(CorrectionEntry::kind)
+          .doesNotContain(CorrectionKind.GATEWAY_FEE);
     }
 
     @Test
