@@ -8,6 +8,7 @@ import dev.recon.exceptions.ExceptionFilter;
 import dev.recon.exceptions.ExceptionQueue;
 import dev.recon.exceptions.ExceptionRow;
 import dev.recon.exceptions.ExceptionSort;
+import dev.recon.exceptions.UnmatchResult;
 import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
 import dev.recon.money.Money;
@@ -449,8 +450,16 @@ final class ExceptionsCommand {
       return parent.withQueue(
           chart,
           (queue, out) -> {
-            List<Long> opened = queue.unmatch(groupId, parent.recon.actor(), reason);
-            out.println("Group #" + groupId + " unmatched; exceptions opened: " + opened);
+            UnmatchResult result = queue.unmatch(groupId, parent.recon.actor(), reason);
+            out.println(
+                "Group #"
+                    + groupId
+                    + " unmatched; exceptions opened: "
+                    + result.reopenedExceptions()
+                    + (result.reversalCorrections().isEmpty()
+                        ? ""
+                        : "; reversing corrections proposed for approval: "
+                            + result.reversalCorrections()));
             return 0;
           },
           spec);

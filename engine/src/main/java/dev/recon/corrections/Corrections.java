@@ -215,6 +215,44 @@ public final class Corrections {
         .flatMap(j -> propose(tx, j, actor, null));
   }
 
+  /**
+   * What a match group's corrections need when the group is undone, in the caller's transaction:
+   * each posted one gets a reversing entry proposed for approval (never posted automatically). A
+   * correction still waiting for approval refuses the undoing, since approving it afterwards would
+   * book a match that no longer exists; an approver rejects it first.
+   *
+   * @return the reversing entries proposed
+   */
+  public List<CorrectionEntry> reverseGroup(
+      Transaction tx, long groupId, String actor, String why) {
+    List<CorrectionEntry> booked =
+        tx.corrections().ofGroup(groupId).stream().map(Corrections::toEntry).toList();
+    for (CorrectionEntry entry : booked) {
+      if (CorrectionStore.PROPOSED.equals(entry.status())) {
+        throw new IllegalArgumentException(
+            "group #"
+                + groupId
+                + " has correction #"
+                + entry.id()
+                + " ("
+                + entry.kind().label()
+                + ", "
+                + Money.ofMinor(entry.amountMinor(), entry.currency())
+                + ") waiting for approval; an approver rejects it first (recon corrections reject "
+                + entry.id()
+                + " --reason TEXT), then the group can be unmatched");
+      }
+    }
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    List<CorrectionEntry> reversals = new ArrayList<>();
+    for (CorrectionEntry entry : booked) {
+      if (CorrectionStore.APPROVED.equals(entry.status())) {
+        propose(tx, Journals.reversal(entry, today, why), actor, null).ifPresent(reversals::add);
+      }
+    }
+    return reversals;
+  }
+
   /** A correction, in the caller's transaction. */
   public CorrectionEntry show(Transaction tx, long id) {
     return load(tx, id);

@@ -218,6 +218,26 @@ final class Journals {
         null);
   }
 
+  /**
+   * The entry that takes a posted one back out of the books: its lines with debit and credit
+   * swapped, dated the day it is made.
+   */
+  static Journal reversal(CorrectionEntry posted, LocalDate date, String why) {
+    String memo = "reversal of correction #" + posted.id();
+    return new Journal(
+        "reversal:" + posted.id(),
+        posted.kind(),
+        posted.currency(),
+        date,
+        "Reversal of correction #" + posted.id() + " (" + posted.kind().label() + "): " + why,
+        posted.lines().stream()
+            .map(l -> new JournalLine(l.account(), l.creditMinor(), l.debitMinor(), memo))
+            .toList(),
+        posted.itemIds(),
+        posted.matchGroupId(),
+        null);
+  }
+
   private static LocalDate bookingDate(List<Item> members) {
     return members.stream()
         .map(i -> i.fact().bookingDate())

@@ -368,10 +368,11 @@ public final class ExceptionQueue {
   }
 
   /**
-   * Undoes an accepted group: it becomes REVERSED (runs never make it again) and its items return
-   * to the queue as unmatched exceptions.
+   * Undoes an accepted group: it becomes REVERSED (runs never make it again), its items return to
+   * the queue as unmatched exceptions, and each correction it posted gets a reversing entry
+   * proposed for approval. A correction of the group still waiting for approval refuses it.
    */
-  public List<Long> unmatch(long groupId, String user, String reason) {
+  public UnmatchResult unmatch(long groupId, String user, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("say why the group is unmatched (a reason is required)");
     }
@@ -380,6 +381,16 @@ public final class ExceptionQueue {
           requireActor(tx, user);
           StoredGroup group = group(tx, groupId, MatchStore.ACCEPTED, "unmatch it");
           OffsetDateTime now = now();
+          List<Long> reversals =
+              corrections
+                  .reverseGroup(
+                      tx,
+                      groupId,
+                      user,
+                      "group #" + groupId + " unmatched by " + user + ": " + reason)
+                  .stream()
+                  .map(CorrectionEntry::id)
+                  .toList();
           tx.matches().setStatus(groupId, MatchStore.REVERSED, user);
           String text =
               "returned to the queue: group #"
@@ -421,8 +432,11 @@ public final class ExceptionQueue {
                           + "; after: REVERSED; reason: "
                           + reason
                           + "; items "
-                          + group.itemIds()));
-          return opened;
+                          + group.itemIds()
+                          + (reversals.isEmpty()
+                              ? ""
+                              : "; reversing corrections " + reversals + " proposed")));
+          return new UnmatchResult(opened, reversals);
         });
   }
 

@@ -233,6 +233,15 @@ public final class CorrectionStore {
     return dsl.fetchCount(CORRECTION, CORRECTION.STATUS.eq(status));
   }
 
+  /** The corrections that book a part of a match group, oldest first. */
+  public List<Stored> ofGroup(long groupId) {
+    return dsl.selectFrom(CORRECTION)
+        .where(CORRECTION.MATCH_GROUP_ID.eq(groupId))
+        .orderBy(CORRECTION.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
   /** The corrections of one kind that explain an item, oldest first. */
   public List<Stored> ofItem(long itemId, String kind) {
     return dsl.select(CORRECTION.fields())

@@ -490,7 +490,8 @@ class ExceptionQueueTest {
                       .get(0)
                       .id());
 
-      List<Long> reopened = f.queue.unmatch(groupId, "alice", "wrong customer");
+      List<Long> reopened =
+          f.queue.unmatch(groupId, "alice", "wrong customer").reopenedExceptions();
       f.run();
 
       assertThat(reopened).hasSize(2);
@@ -499,6 +500,71 @@ class ExceptionQueueTest {
           .hasSize(2)
           .allSatisfy(r -> assertThat(r.reason()).contains("unmatched by alice: wrong customer"));
       assertThat(f.audits("MATCH_UNDONE")).isEqualTo(1);
+    }
+
+    private long acceptedGroupOf(long itemId) {
+      return database.inTransaction(
+          tx -> tx.matches().groupsHolding(List.of(itemId), "ACCEPTED").get(0).id());
+    }
+
+    @Test
+    void undoingAGroupProposesAnEntryReversingTheCorrectionItPosted() {
+      // 0.60 short: the tolerant rule matches it and its rounding entry posts automatically.
+      f.bank("bank2.csv", "21.09.2026;21.09.2026;;6.399,40;EUR;Nordwind;INV-2026-1010\n");
+      f.run();
+      long groupId = acceptedGroupOf(f.itemId("LEDGER", 6400_00));
+      CorrectionEntry posted =
+          f.corrections.proposeAll("recon").proposed().stream()
+              .filter(c -> c.kind() == CorrectionKind.ROUNDING)
+              .findFirst()
+              .orElseThrow();
+      assertThat(posted.status()).isEqualTo("APPROVED");
+
+      UnmatchResult result = f.queue.unmatch(groupId, "alice", "wrong customer");
+
+      assertThat(result.reopenedExceptions()).hasSize(2);
+      assertThat(result.reversalCorrections()).hasSize(1);
+      CorrectionEntry reversal = f.corrections.show(result.reversalCorrections().get(0));
+      assertThat(reversal.status()).isEqualTo("PROPOSED");
+      assertThat(reversal.description())
+          .startsWith("Reversal of correction #" + posted.id())
+          .endsWith("group #" + groupId + " unmatched by alice: wrong customer");
+      assertThat(reversal.lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              posted.lines().stream()
+                  .map(
+                      l ->
+                          org.assertj.core.groups.Tuple.tuple(
+                              l.account(), l.creditMinor(), l.debitMinor()))
+                  .toArray(org.assertj.core.groups.Tuple[]::new));
+    }
+
+    @Test
+    void aGroupWhoseCorrectionAwaitsApprovalIsUndoneOnlyOnceThatIsRejected() {
+      f.bank("bank2.csv", "11.11.2026;11.11.2026;;6.000,00;EUR;Nordwind;part payment\n");
+      f.run();
+      ManualMatchResult booked =
+          f.queue.manualMatch(
+              "alice",
+              Set.of(f.unmatched("BANK", 6000_00).id(), f.unmatched("LEDGER", 6400_00).id()),
+              "discount agreed",
+              true);
+      long correction = booked.correctionId();
+
+      assertThatThrownBy(() -> f.queue.unmatch(booked.groupId(), "alice", "no discount"))
+          .hasMessageStartingWith("group #" + booked.groupId() + " has correction #" + correction)
+          .hasMessageEndingWith(
+              "waiting for approval; an approver rejects it first (recon corrections reject "
+                  + correction
+                  + " --reason TEXT), then the group can be unmatched");
+      assertThat(acceptedGroupOf(f.itemId("LEDGER", 6400_00))).isEqualTo(booked.groupId());
+
+      f.corrections.reject(correction, "carol", "no discount was agreed");
+      UnmatchResult result = f.queue.unmatch(booked.groupId(), "alice", "no discount");
+
+      assertThat(result.reversalCorrections()).isEmpty();
+      assertThat(f.open()).extracting(ExceptionRow::amountMinor).contains(6000_00L, 6400_00L);
     }
   }
 }

@@ -310,8 +310,15 @@ public final class Exceptions {
 
   private void unmatchForm(Context ctx) {
     long group = number(ctx.formParam("group"), "group");
-    queue.unmatch(group, user(ctx), ctx.formParam("reason"));
-    done(ctx, "group #" + group + " undone; its items are back in the queue");
+    var result = queue.unmatch(group, user(ctx), ctx.formParam("reason"));
+    done(
+        ctx,
+        "group #"
+            + group
+            + " undone; its items are back in the queue"
+            + (result.reversalCorrections().isEmpty()
+                ? ""
+                : "; reversing corrections " + result.reversalCorrections() + " await approval"));
   }
 
   /** After a form: back to the exception, saying what was done (post, redirect, get). */
@@ -370,10 +377,7 @@ public final class Exceptions {
   }
 
   private void apiUnmatch(Context ctx) {
-    ctx.json(
-        Map.of(
-            "reopenedExceptions",
-            queue.unmatch(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason())));
+    ctx.json(queue.unmatch(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason()));
   }
 
   private void apiAccept(Context ctx) {
