@@ -167,6 +167,52 @@ class CliExceptionsTest {
   }
 
   @Test
+  void whoeverEditsACorrectionCannotApproveIt() {
+    long fee =
+        ids(recon("corrections", "list", "--status", "proposed").out(), "^#(\\d+) GATEWAY_FEE")
+            .get(0);
+    String id = String.valueOf(fee);
+
+    CliRun.Result unbalanced =
+        recon(
+            "corrections",
+            "edit",
+            id,
+            "--debit",
+            "6821=52.84",
+            "--credit",
+            "1361=52.83",
+            "--user",
+            "approver");
+    CliRun.Result edited =
+        recon(
+            "corrections",
+            "edit",
+            id,
+            "--debit",
+            "6821=52.84",
+            "--credit",
+            "1361=52.84",
+            "--description",
+            "Stripe card fees, November",
+            "--user",
+            "approver");
+    CliRun.Result self = recon("corrections", "approve", id, "--user", "approver");
+    CliRun.Result admin = recon("corrections", "approve", id, "--user", "admin");
+
+    assertThat(unbalanced.exitCode()).isEqualTo(1);
+    assertThat(unbalanced.err()).contains("does not balance");
+    assertThat(edited.exitCode()).as(edited.err()).isZero();
+    assertThat(edited.out())
+        .contains("Stripe card fees, November")
+        .contains("debit    6821")
+        .contains("edited by approver, who may no longer approve it; authors [approver, demo]");
+    assertThat(self.exitCode()).isEqualTo(1);
+    assertThat(self.err()).contains("prepared or edited by approver, who may not approve it");
+    assertThat(admin.out()).contains("approved by admin");
+  }
+
+  @Test
   void aManualMatchOfTheNearMissClosesBothExceptions() throws IOException {
     CliRun.Result near = recon("exceptions", "list", "--filter", "text=INV-2026-1008");
     List<Long> exceptionIds = ids(near.out(), "^\\s+(\\d+) UNMATCHED");
