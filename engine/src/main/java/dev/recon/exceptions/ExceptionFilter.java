@@ -63,7 +63,7 @@ public record ExceptionFilter(
    * text, revisit=due.
    */
   public static ExceptionFilter parse(List<String> terms) {
-    ExceptionFilter f = open();
+    Terms f = new Terms(open());
     for (String term : terms) {
       int eq = term.indexOf('=');
       if (eq <= 0) {
@@ -72,175 +72,92 @@ public record ExceptionFilter(
       }
       String key = term.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = term.substring(eq + 1).strip();
-      f = f.with(key, value);
+      f.set(key, value);
     }
-    return f;
+    return f.filter();
   }
 
-  private ExceptionFilter with(String key, String value) {
-    return switch (key) {
-      case "status" ->
-          new ExceptionFilter(
-              value.equalsIgnoreCase("all") ? Set.of() : parseAll(value, ExceptionStatus::parse),
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "type" ->
-          new ExceptionFilter(
-              statuses,
-              parseAll(value, ExceptionType::parse),
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "side" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              Side.parse(value),
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "account" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              value,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "currency" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              Currencies.of(value).getCurrencyCode(),
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "age", "bucket" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              Aging.Bucket.parse(value),
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "assignee" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              value,
-              minAmountMinor,
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "min" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minor(value),
-              maxAmountMinor,
-              text,
-              revisitDue);
-      case "max" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              minor(value),
-              text,
-              revisitDue);
-      case "text" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              value,
-              revisitDue);
-      case "revisit" -> {
-        if (!value.equalsIgnoreCase("due")) {
-          throw new IllegalArgumentException(
-              "filter revisit="
-                  + value
-                  + " is not known; revisit=due selects the timing"
-                  + " differences whose revisit date is on or before the as-of date");
-        }
-        yield new ExceptionFilter(
-            statuses,
-            types,
-            side,
-            account,
-            currency,
-            bucket,
-            assignee,
-            minAmountMinor,
-            maxAmountMinor,
-            text,
-            true);
+  /** A filter as it is read, term by term: each term sets one field, a later one wins. */
+  private static final class Terms {
+    private Set<ExceptionStatus> statuses;
+    private Set<ExceptionType> types;
+    private Side side;
+    private String account;
+    private String currency;
+    private Aging.Bucket bucket;
+    private String assignee;
+    private Long minAmountMinor;
+    private Long maxAmountMinor;
+    private String text;
+    private boolean revisitDue;
+
+    Terms(ExceptionFilter start) {
+      statuses = start.statuses();
+      types = start.types();
+      side = start.side();
+      account = start.account();
+      currency = start.currency();
+      bucket = start.bucket();
+      assignee = start.assignee();
+      minAmountMinor = start.minAmountMinor();
+      maxAmountMinor = start.maxAmountMinor();
+      text = start.text();
+      revisitDue = start.revisitDue();
+    }
+
+    void set(String key, String value) {
+      switch (key) {
+        case "status" ->
+            statuses =
+                value.equalsIgnoreCase("all") ? Set.of() : parseAll(value, ExceptionStatus::parse);
+        case "type" -> types = parseAll(value, ExceptionType::parse);
+        case "side" -> side = Side.parse(value);
+        case "account" -> account = value;
+        case "currency" -> currency = Currencies.of(value).getCurrencyCode();
+        case "age", "bucket" -> bucket = Aging.Bucket.parse(value);
+        case "assignee" -> assignee = value;
+        case "min" -> minAmountMinor = minor(value, currency);
+        case "max" -> maxAmountMinor = minor(value, currency);
+        case "text" -> text = value;
+        case "revisit" -> revisitDue = due(value);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown filter \""
+                    + key
+                    + "\" (expected status, type, side, account, currency, age, assignee, min,"
+                    + " max, text or revisit)");
       }
-      default ->
-          throw new IllegalArgumentException(
-              "unknown filter \""
-                  + key
-                  + "\" (expected status, type, side, account, currency, age, assignee, min, max,"
-                  + " text or revisit)");
-    };
+    }
+
+    ExceptionFilter filter() {
+      return new ExceptionFilter(
+          statuses,
+          types,
+          side,
+          account,
+          currency,
+          bucket,
+          assignee,
+          minAmountMinor,
+          maxAmountMinor,
+          text,
+          revisitDue);
+    }
   }
 
-  /** A decimal amount in the filter's currency (set currency= first), else whole minor units. */
-  private long minor(String value) {
+  private static boolean due(String value) {
+    if (!value.equalsIgnoreCase("due")) {
+      throw new IllegalArgumentException(
+          "filter revisit="
+              + value
+              + " is not known; revisit=due selects the timing differences whose revisit date is"
+              + " on or before the as-of date");
+    }
+    return true;
+  }
+
+  /** A decimal amount in the currency (set currency= first), else whole minor units. */
+  private static long minor(String value, String currency) {
     BigDecimal amount;
     try {
       amount = new BigDecimal(value);

@@ -166,6 +166,22 @@ class CliExceptionsTest {
     assertThat(second.out()).contains("Nothing new to export");
   }
 
+  /** The approver moves the fee entry's debit to 6821, crediting 1361 with this amount. */
+  private CliRun.Result editFee(String id, String credit) {
+    return recon(
+        "corrections",
+        "edit",
+        id,
+        "--debit",
+        "6821=52.84",
+        "--credit",
+        "1361=" + credit,
+        "--description",
+        "Stripe card fees, November",
+        "--user",
+        "approver");
+  }
+
   @Test
   void whoeverEditsACorrectionCannotApproveIt() {
     long fee =
@@ -173,30 +189,8 @@ class CliExceptionsTest {
             .get(0);
     String id = String.valueOf(fee);
 
-    CliRun.Result unbalanced =
-        recon(
-            "corrections",
-            "edit",
-            id,
-            "--debit",
-            "6821=52.84",
-            "--credit",
-            "1361=52.83",
-            "--user",
-            "approver");
-    CliRun.Result edited =
-        recon(
-            "corrections",
-            "edit",
-            id,
-            "--debit",
-            "6821=52.84",
-            "--credit",
-            "1361=52.84",
-            "--description",
-            "Stripe card fees, November",
-            "--user",
-            "approver");
+    CliRun.Result unbalanced = editFee(id, "52.83");
+    CliRun.Result edited = editFee(id, "52.84");
     CliRun.Result self = recon("corrections", "approve", id, "--user", "approver");
     CliRun.Result admin = recon("corrections", "approve", id, "--user", "admin");
 
