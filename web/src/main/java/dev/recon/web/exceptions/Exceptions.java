@@ -45,7 +45,17 @@ public final class Exceptions {
   /** The filter fields a list takes, as query parameters (the queue parses their values). */
   static final List<String> FILTER_KEYS =
       List.of(
-          "status", "type", "side", "account", "currency", "age", "assignee", "min", "max", "text");
+          "status",
+          "type",
+          "side",
+          "account",
+          "currency",
+          "age",
+          "assignee",
+          "min",
+          "max",
+          "text",
+          "revisit");
 
   private final ExceptionQueue queue;
 
