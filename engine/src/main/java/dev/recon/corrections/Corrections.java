@@ -12,10 +12,12 @@ import dev.recon.persistence.MatchStore.StoredGroup;
 import dev.recon.persistence.Page;
 import dev.recon.persistence.Transaction;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -182,24 +184,30 @@ public final class Corrections {
 
   /**
    * The key of an item's write-off: one per item and attempt, the attempt counting the rejected
-   * ones, so two exceptions on one item cannot each write it off.
+   * ones, so two exceptions on one item cannot each write it off. An item whose write-off, bank
+   * charge or interest entry is waiting or posted is booked already: refused.
    */
   private static String itemWriteOffKey(Transaction tx, WriteOff writeOff) {
     long itemId = writeOff.itemId();
     int rejected = 0;
     for (CorrectionStore.Stored earlier :
-        tx.corrections().ofItem(itemId, CorrectionKind.WRITE_OFF.name())) {
+        tx.corrections().ofItem(itemId, CorrectionStore.ITEM_SETTLING_KINDS)) {
       if (!CorrectionStore.REJECTED.equals(earlier.status())) {
+        String kind = CorrectionKind.valueOf(earlier.kind()).label();
         throw new IllegalArgumentException(
             "item #"
                 + itemId
-                + " is written off already by correction #"
+                + " is booked already by correction #"
                 + earlier.id()
                 + " ("
-                + earlier.status().toLowerCase(java.util.Locale.ROOT)
-                + "); approve or reject that correction instead of writing the item off twice");
+                + kind
+                + ", "
+                + earlier.status().toLowerCase(Locale.ROOT)
+                + "); approve or reject that correction instead of writing the item off as well");
       }
-      rejected++;
+      if (CorrectionKind.WRITE_OFF.name().equals(earlier.kind())) {
+        rejected++;
+      }
     }
     return "write-off:item:" + itemId + ":" + (rejected + 1);
   }
@@ -243,7 +251,7 @@ public final class Corrections {
                 + " --reason TEXT), then the group can be unmatched");
       }
     }
-    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    LocalDate today = LocalDate.now(clock);
     List<CorrectionEntry> reversals = new ArrayList<>();
     for (CorrectionEntry entry : booked) {
       if (CorrectionStore.APPROVED.equals(entry.status())) {
@@ -448,7 +456,7 @@ public final class Corrections {
           "correction #"
               + id
               + " is "
-              + entry.status().toLowerCase(java.util.Locale.ROOT)
+              + entry.status().toLowerCase(Locale.ROOT)
               + (entry.decidedBy() == null ? "" : " (by " + entry.decidedBy() + ")")
               + ", not waiting for a decision");
     }

@@ -242,14 +242,14 @@ public final class CorrectionStore {
         .map(this::toStored);
   }
 
-  /** The corrections of one kind that explain an item, oldest first. */
-  public List<Stored> ofItem(long itemId, String kind) {
+  /** The corrections of these kinds that explain an item, oldest first. */
+  public List<Stored> ofItem(long itemId, Collection<String> kinds) {
     return dsl.select(CORRECTION.fields())
         .from(CORRECTION)
         .join(CORRECTION_ITEM)
         .on(CORRECTION_ITEM.CORRECTION_ID.eq(CORRECTION.ID))
         .where(CORRECTION_ITEM.ITEM_ID.eq(itemId))
-        .and(CORRECTION.KIND.eq(kind))
+        .and(CORRECTION.KIND.in(kinds))
         .orderBy(CORRECTION.ID)
         .fetch()
         .map(this::toStored);

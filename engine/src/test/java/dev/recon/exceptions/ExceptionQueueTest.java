@@ -274,6 +274,20 @@ class ExceptionQueueTest {
     }
 
     @Test
+    void aBankLineWhoseChargeEntryAwaitsApprovalIsNotWrittenOffAsWell() {
+      f.run();
+      f.corrections.proposeAll("recon");
+      ExceptionRow fee = f.openOf("BANK", -12_50);
+      long charge = chargeOf(fee.itemId()).id();
+
+      assertThatThrownBy(() -> f.queue.writeOff(fee.id(), "alice", "small amount"))
+          .hasMessageContaining(
+              "is booked already by correction #" + charge + " (bank charge, proposed)");
+      assertThat(f.queue.show(fee.id(), AS_OF).exception().status())
+          .isEqualTo(ExceptionStatus.OPEN);
+    }
+
+    @Test
     void aRejectedBankChargeIsWrittenOffOnceAndInTheBankLinesDirection() {
       f.run();
       f.corrections.proposeAll("recon");
@@ -301,10 +315,10 @@ class ExceptionQueueTest {
           .hasMessage(
               "item #"
                   + unmatched.itemId()
-                  + " is written off already by correction #"
+                  + " is booked already by correction #"
                   + writeOff
-                  + " (proposed); approve or reject that correction instead of writing the item"
-                  + " off twice");
+                  + " (write-off, proposed); approve or reject that correction instead of writing"
+                  + " the item off as well");
       assertThat(f.queue.show(unmatched.id(), AS_OF).exception().status())
           .isEqualTo(ExceptionStatus.OPEN);
       // Approving the one write-off closes the item's own exception too.
