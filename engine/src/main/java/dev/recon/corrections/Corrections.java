@@ -149,9 +149,9 @@ public final class Corrections {
 
   /**
    * Proposes the write-off of an exception, in the caller's transaction. It is refused when there
-   * is nothing to book (no account or a zero amount) and when the item already has a write-off
-   * waiting or posted, whichever of its exceptions that came from: an item is written off once. A
-   * rejected write-off does not count, so the item can be written off again later.
+   * is nothing to book (no account or a zero amount) and when the item already has a write-off,
+   * bank charge or interest entry waiting or posted, whichever of its exceptions that came from: an
+   * item is booked once. A rejected entry does not count, so the item can be written off later.
    */
   public CorrectionEntry proposeWriteOff(Transaction tx, WriteOff writeOff, String actor) {
     long exceptionId = writeOff.exceptionId();

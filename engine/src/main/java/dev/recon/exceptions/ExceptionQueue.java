@@ -194,8 +194,9 @@ public final class ExceptionQueue {
   /**
    * Writes an exception off with a reason: it closes as WRITTEN_OFF, runs no longer reopen it, and
    * a WRITE_OFF correction is proposed for approval (rejecting that returns it to the queue). It is
-   * refused when nothing can be booked (no account, a zero amount) and when the item is being
-   * written off already through another of its exceptions.
+   * refused when nothing can be booked (no account, a zero amount) and when the item is booked
+   * already (a write-off, bank charge or interest entry waiting or posted), whichever of its
+   * exceptions asked.
    *
    * @return the proposed correction's id
    */
@@ -255,7 +256,8 @@ public final class ExceptionQueue {
 
   /**
    * Closes an exception that no match can close (a statement break, a rejected correction) once a
-   * person has dealt with it. An unmatched item is closed by matching or writing it off instead.
+   * person has dealt with it. An unmatched item is closed by matching or writing it off instead,
+   * unless its amount is zero (nothing to match or write off).
    */
   public ExceptionRow resolve(long id, String user, String note) {
     if (note == null || note.isBlank()) {

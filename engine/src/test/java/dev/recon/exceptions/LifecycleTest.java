@@ -224,6 +224,22 @@ class LifecycleTest {
   }
 
   @Test
+  void aZeroAmountLineIsNotWrittenOffButResolvedWithANote() {
+    f.bank("bank.csv", "10.11.2026;10.11.2026;;0,00;EUR;Alpha;card verification\n");
+    f.run();
+    ExceptionRow zero = f.open().get(0);
+    assertThat(zero.amountMinor()).isZero();
+
+    assertThatThrownBy(() -> f.queue.writeOff(zero.id(), "alice", "nothing moved"))
+        .hasMessageContaining(
+            "has a zero amount, so a write-off has nothing to book; resolve it with a note");
+    f.queue.resolve(zero.id(), "alice", "a card check, no money moved");
+
+    assertThat(f.queue.show(zero.id(), AS_OF).exception().status())
+        .isEqualTo(ExceptionStatus.RESOLVED);
+  }
+
+  @Test
   void anUnmatchedItemCannotBeResolvedByANoteAlone() {
     f.ledger("gl.csv", "2026-11-10,D1,1200,Receipt,100.00,,EUR,INV-2026-7701\n");
     f.run();
