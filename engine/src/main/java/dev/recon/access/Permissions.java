@@ -5,9 +5,10 @@ import dev.recon.persistence.UserStore;
 import java.util.Optional;
 
 /**
- * Checks that the person acting may do something. A name in the users table must hold the role; a
- * name it does not know (a command-line user on a database without users) is taken as given, since
- * the command line has no sign-in.
+ * Checks that the person acting may do something. A name in the users table must hold the role. A
+ * name it does not know is taken as given only while the table is empty (a command-line database
+ * without users, since the command line has no sign-in); once there are users, an unknown name is
+ * refused, or anyone could approve a correction by typing a name nobody prepared it under.
  */
 public final class Permissions {
   private Permissions() {}
@@ -17,11 +18,25 @@ public final class Permissions {
       throw new IllegalArgumentException("say who is acting (--user NAME)");
     }
     Optional<UserStore.StoredUser> stored = tx.users().find(user);
-    if (stored.isPresent() && !Role.valueOf(stored.get().role()).atLeast(role)) {
+    if (stored.isEmpty()) {
+      if (tx.users().any()) {
+        throw new IllegalArgumentException(
+            user
+                + " is not a Recon user; to "
+                + what
+                + " act as a user with the "
+                + role.label()
+                + " role or above (recon users list shows them; an admin adds one with recon"
+                + " users add)");
+      }
+      return;
+    }
+    Role held = Role.valueOf(stored.get().role());
+    if (!held.atLeast(role)) {
       throw new IllegalArgumentException(
           user
               + " is a "
-              + Role.valueOf(stored.get().role()).label()
+              + held.label()
               + "; to "
               + what
               + " takes the "

@@ -5,15 +5,18 @@ import dev.recon.corrections.Corrections;
 import dev.recon.corrections.ExportFile;
 import dev.recon.corrections.JournalExport;
 import dev.recon.corrections.JournalLine;
+import dev.recon.money.Currencies;
 import dev.recon.money.Money;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.Page;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -31,13 +34,15 @@ import picocli.CommandLine.Spec;
     name = "corrections",
     mixinStandardHelpOptions = true,
     description = {
-      "Proposes, lists, approves, rejects and exports correction entries (balanced journals).",
+      "Proposes, lists, edits, approves, rejects and exports correction entries (balanced"
+          + " journals).",
       "An entry is approved by someone other than who prepared or edited it; --user says who acts."
     },
     subcommands = {
       CorrectionsCommand.Propose.class,
       CorrectionsCommand.ListCommand.class,
       CorrectionsCommand.Show.class,
+      CorrectionsCommand.Edit.class,
       CorrectionsCommand.Approve.class,
       CorrectionsCommand.Reject.class,
       CorrectionsCommand.Export.class
@@ -176,6 +181,93 @@ final class CorrectionsCommand {
             }
             return 0;
           });
+    }
+  }
+
+  @Command(
+      name = "edit",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Replaces a proposed correction's lines (and description); they must balance.",
+        "The editor joins the entry's authors, so may no longer approve it."
+      })
+  static final class Edit implements Callable<Integer> {
+    @ParentCommand CorrectionsCommand parent;
+    @Spec CommandSpec spec;
+    @Mixin ChartOption chart;
+
+    @Parameters(paramLabel = "ID")
+    long id;
+
+    @Option(
+        names = "--debit",
+        required = true,
+        paramLabel = "ACCOUNT=AMOUNT",
+        description = "A debit line, e.g. 6820=52.84 (repeatable)")
+    List<String> debits = new ArrayList<>();
+
+    @Option(
+        names = "--credit",
+        required = true,
+        paramLabel = "ACCOUNT=AMOUNT",
+        description = "A credit line, e.g. 1361=52.84 (repeatable)")
+    List<String> credits = new ArrayList<>();
+
+    @Option(names = "--description", paramLabel = "TEXT", description = "Default: unchanged")
+    String description;
+
+    @Option(
+        names = "--memo",
+        paramLabel = "TEXT",
+        description = "Memo of every line (default: edited by the user)")
+    String memo;
+
+    @Override
+    public Integer call() {
+      return parent.with(
+          chart,
+          spec,
+          (corrections, out) -> {
+            String user = parent.recon.actor();
+            Currency currency = Currencies.of(corrections.show(id).currency());
+            String lineMemo = memo == null || memo.isBlank() ? "edited by " + user : memo;
+            List<JournalLine> lines = new ArrayList<>();
+            debits.forEach(d -> lines.add(line("--debit", d, true, currency, lineMemo)));
+            credits.forEach(c -> lines.add(line("--credit", c, false, currency, lineMemo)));
+            CorrectionEntry edited = corrections.edit(id, user, lines, description);
+            print(out, edited);
+            out.println(
+                "Correction #"
+                    + edited.id()
+                    + " edited by "
+                    + user
+                    + ", who may no longer approve it; authors "
+                    + edited.authors());
+            return 0;
+          });
+    }
+
+    /** One ACCOUNT=AMOUNT term as a line, the amount exact in the entry's currency. */
+    static JournalLine line(
+        String option, String term, boolean debit, Currency currency, String memo) {
+      int eq = term.lastIndexOf('=');
+      if (eq <= 0 || eq == term.length() - 1) {
+        throw new IllegalArgumentException(
+            option + " \"" + term + "\" is not ACCOUNT=AMOUNT (e.g. " + option + " 6820=52.84)");
+      }
+      String account = term.substring(0, eq).strip();
+      String amount = term.substring(eq + 1).strip();
+      BigDecimal decimal;
+      try {
+        decimal = new BigDecimal(amount);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            option + " " + term + ": \"" + amount + "\" is not an amount (e.g. 52.84)");
+      }
+      long minor = Money.ofDecimal(decimal, currency).minor();
+      return debit
+          ? JournalLine.debit(account, minor, memo)
+          : JournalLine.credit(account, minor, memo);
     }
   }
 

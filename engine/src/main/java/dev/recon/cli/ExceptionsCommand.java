@@ -8,6 +8,7 @@ import dev.recon.exceptions.ExceptionFilter;
 import dev.recon.exceptions.ExceptionQueue;
 import dev.recon.exceptions.ExceptionRow;
 import dev.recon.exceptions.ExceptionSort;
+import dev.recon.exceptions.UnmatchResult;
 import dev.recon.facts.Fact;
 import dev.recon.facts.Item;
 import dev.recon.money.Money;
@@ -83,7 +84,7 @@ final class ExceptionsCommand {
             + " (default: the open ones), type=unmatched|ambiguous|suggested|balance_break|"
             + "statement_chain_break|correction_rejected, side=bank|gateway|ledger, account=NAME,"
             + " currency=EUR, age=0-2|3-7|8-30|over 30, assignee=NAME, min=AMOUNT, max=AMOUNT,"
-            + " text=WORDS.",
+            + " text=WORDS, revisit=due (timing differences to look at again by the as-of date).",
         "Priority = age in days + 10 x the number of digits of the amount in whole units."
       })
   static final class ListCommand implements Callable<Integer> {
@@ -125,7 +126,7 @@ final class ExceptionsCommand {
             Page<ExceptionRow> rows = queue.list(filter, order, (page - 1) * size, size, day);
             out.printf(
                 Locale.ROOT,
-                "%6s %-21s %-9s %-8s %-14s %16s %4s %-8s %5s %-10s %s%n",
+                "%6s %-21s %-9s %-8s %-14s %16s %4s %-8s %5s %-10s %-10s %s%n",
                 "id",
                 "type",
                 "status",
@@ -136,11 +137,12 @@ final class ExceptionsCommand {
                 "bucket",
                 "prio",
                 "assignee",
+                "revisit",
                 "reason");
             for (ExceptionRow r : rows.rows()) {
               out.printf(
                   Locale.ROOT,
-                  "%6d %-21s %-9s %-8s %-14s %16s %4d %-8s %5d %-10s %s%n",
+                  "%6d %-21s %-9s %-8s %-14s %16s %4d %-8s %5d %-10s %-10s %s%n",
                   r.id(),
                   r.type().name(),
                   r.status().name(),
@@ -151,6 +153,7 @@ final class ExceptionsCommand {
                   r.bucket().label(),
                   r.priority(),
                   r.assignee() == null ? "-" : r.assignee(),
+                  r.revisitOn() == null ? "-" : r.revisitOn(),
                   oneLine(r.reason(), 100));
             }
             out.printf(
@@ -385,14 +388,13 @@ final class ExceptionsCommand {
       return parent.withQueue(
           chart,
           (queue, out) -> {
-            var correction = queue.writeOff(id, parent.recon.actor(), reason);
+            long correction = queue.writeOff(id, parent.recon.actor(), reason);
             out.println(
                 "Exception #"
                     + id
-                    + " written off"
+                    + " written off; correction #"
                     + correction
-                        .map(c -> "; correction #" + c + " proposed for approval")
-                        .orElse(""));
+                    + " proposed for approval");
             return 0;
           },
           spec);
@@ -448,8 +450,16 @@ final class ExceptionsCommand {
       return parent.withQueue(
           chart,
           (queue, out) -> {
-            List<Long> opened = queue.unmatch(groupId, parent.recon.actor(), reason);
-            out.println("Group #" + groupId + " unmatched; exceptions opened: " + opened);
+            UnmatchResult result = queue.unmatch(groupId, parent.recon.actor(), reason);
+            out.println(
+                "Group #"
+                    + groupId
+                    + " unmatched; exceptions opened: "
+                    + result.reopenedExceptions()
+                    + (result.reversalCorrections().isEmpty()
+                        ? ""
+                        : "; reversing corrections proposed for approval: "
+                            + result.reversalCorrections()));
             return 0;
           },
           spec);

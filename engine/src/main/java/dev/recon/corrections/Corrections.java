@@ -12,10 +12,12 @@ import dev.recon.persistence.MatchStore.StoredGroup;
 import dev.recon.persistence.Page;
 import dev.recon.persistence.Transaction;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -145,22 +147,69 @@ public final class Corrections {
     return Optional.of(entry);
   }
 
-  /** Proposes the write-off of an exception, in the caller's transaction. */
-  public Optional<CorrectionEntry> proposeWriteOff(
-      Transaction tx,
-      long exceptionId,
-      String side,
-      String account,
-      String currency,
-      long amountMinor,
-      java.time.LocalDate date,
-      List<Long> itemIds,
-      String reason,
-      String actor) {
-    Optional<Journal> journal =
-        Journals.writeOff(
-            exceptionId, side, account, currency, amountMinor, date, itemIds, reason, chart);
-    return journal.flatMap(j -> propose(tx, j, actor, exceptionId));
+  /**
+   * Proposes the write-off of an exception, in the caller's transaction. It is refused when there
+   * is nothing to book (no account or a zero amount) and when the item already has a write-off,
+   * bank charge or interest entry waiting or posted, whichever of its exceptions that came from: an
+   * item is booked once. A rejected entry does not count, so the item can be written off later.
+   */
+  public CorrectionEntry proposeWriteOff(Transaction tx, WriteOff writeOff, String actor) {
+    long exceptionId = writeOff.exceptionId();
+    if (writeOff.account() == null) {
+      throw new IllegalArgumentException(
+          "exception #"
+              + exceptionId
+              + " names no account to book a write-off against; resolve it with a note instead"
+              + " (recon exceptions resolve "
+              + exceptionId
+              + " --note TEXT)");
+    }
+    if (writeOff.amountMinor() == 0) {
+      throw new IllegalArgumentException(
+          "exception #"
+              + exceptionId
+              + " has a zero amount, so a write-off has nothing to book; resolve it with a note"
+              + " instead (recon exceptions resolve "
+              + exceptionId
+              + " --note TEXT)");
+    }
+    String key =
+        writeOff.itemId() == null ? "write-off:" + exceptionId : itemWriteOffKey(tx, writeOff);
+    return propose(tx, Journals.writeOff(writeOff, key, chart), actor, exceptionId)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "a write-off of exception #" + exceptionId + " was proposed already"));
+  }
+
+  /**
+   * The key of an item's write-off: one per item and attempt, the attempt counting the rejected
+   * ones, so two exceptions on one item cannot each write it off. An item whose write-off, bank
+   * charge or interest entry is waiting or posted is booked already: refused.
+   */
+  private static String itemWriteOffKey(Transaction tx, WriteOff writeOff) {
+    long itemId = writeOff.itemId();
+    int rejected = 0;
+    for (CorrectionStore.Stored earlier :
+        tx.corrections().ofItem(itemId, CorrectionStore.ITEM_SETTLING_KINDS)) {
+      if (!CorrectionStore.REJECTED.equals(earlier.status())) {
+        String kind = CorrectionKind.valueOf(earlier.kind()).label();
+        throw new IllegalArgumentException(
+            "item #"
+                + itemId
+                + " is booked already by correction #"
+                + earlier.id()
+                + " ("
+                + kind
+                + ", "
+                + earlier.status().toLowerCase(Locale.ROOT)
+                + "); approve or reject that correction instead of writing the item off as well");
+      }
+      if (CorrectionKind.WRITE_OFF.name().equals(earlier.kind())) {
+        rejected++;
+      }
+    }
+    return "write-off:item:" + itemId + ":" + (rejected + 1);
   }
 
   /** Proposes the correction of an accepted group's difference, in the caller's transaction. */
@@ -172,6 +221,44 @@ public final class Corrections {
             .orElseThrow(() -> new IllegalArgumentException("there is no match group #" + groupId));
     return Journals.difference(group, tx.items().byIds(group.itemIds()), kind, chart)
         .flatMap(j -> propose(tx, j, actor, null));
+  }
+
+  /**
+   * What a match group's corrections need when the group is undone, in the caller's transaction:
+   * each posted one gets a reversing entry proposed for approval (never posted automatically). A
+   * correction still waiting for approval refuses the undoing, since approving it afterwards would
+   * book a match that no longer exists; an approver rejects it first.
+   *
+   * @return the reversing entries proposed
+   */
+  public List<CorrectionEntry> reverseGroup(
+      Transaction tx, long groupId, String actor, String why) {
+    List<CorrectionEntry> booked =
+        tx.corrections().ofGroup(groupId).stream().map(Corrections::toEntry).toList();
+    for (CorrectionEntry entry : booked) {
+      if (CorrectionStore.PROPOSED.equals(entry.status())) {
+        throw new IllegalArgumentException(
+            "group #"
+                + groupId
+                + " has correction #"
+                + entry.id()
+                + " ("
+                + entry.kind().label()
+                + ", "
+                + Money.ofMinor(entry.amountMinor(), entry.currency())
+                + ") waiting for approval; an approver rejects it first (recon corrections reject "
+                + entry.id()
+                + " --reason TEXT), then the group can be unmatched");
+      }
+    }
+    LocalDate today = LocalDate.now(clock);
+    List<CorrectionEntry> reversals = new ArrayList<>();
+    for (CorrectionEntry entry : booked) {
+      if (CorrectionStore.APPROVED.equals(entry.status())) {
+        propose(tx, Journals.reversal(entry, today, why), actor, null).ifPresent(reversals::add);
+      }
+    }
+    return reversals;
   }
 
   /** A correction, in the caller's transaction. */
@@ -369,7 +456,7 @@ public final class Corrections {
           "correction #"
               + id
               + " is "
-              + entry.status().toLowerCase(java.util.Locale.ROOT)
+              + entry.status().toLowerCase(Locale.ROOT)
               + (entry.decidedBy() == null ? "" : " (by " + entry.decidedBy() + ")")
               + ", not waiting for a decision");
     }
@@ -403,6 +490,9 @@ public final class Corrections {
     Long itemId = null;
     String side = null;
     String account = null;
+    // The correction's total is unsigned; an exception about one item carries the item's signed
+    // amount, as every other exception on an item does, so a write-off of it books the right way.
+    long amountMinor = entry.amountMinor();
     if (entry.itemIds().size() == 1) {
       long only = entry.itemIds().get(0);
       if (tx.exceptions().openOfItem(only).isEmpty()) {
@@ -411,6 +501,7 @@ public final class Corrections {
       Item item = tx.items().byIds(List.of(only)).get(0);
       side = item.fact().side().name();
       account = item.fact().account();
+      amountMinor = item.fact().amount().minor();
     }
     String text =
         "correction #"
@@ -431,7 +522,7 @@ public final class Corrections {
                     ExceptionStore.CORRECTION_REJECTED,
                     text,
                     entry.currency(),
-                    entry.amountMinor(),
+                    amountMinor,
                     side,
                     account,
                     null,

@@ -184,47 +184,58 @@ final class Journals {
   /**
    * Writes off what an exception is about. Money the bank or gateway holds that the books lack is
    * booked to its home account against the write-off account; an amount the ledger holds that never
-   * arrived is reversed out of it.
+   * arrived is reversed out of it. The caller has checked that there is an account and an amount.
    */
-  static Optional<Journal> writeOff(
-      long exceptionId,
-      String side,
-      String account,
-      String currency,
-      long amountMinor,
-      LocalDate date,
-      List<Long> itemIds,
-      String reason,
-      ChartOfAccounts chart) {
-    if (amountMinor == 0 || account == null) {
-      return Optional.empty();
+  static Journal writeOff(WriteOff w, String idempotencyKey, ChartOfAccounts chart) {
+    if (w.amountMinor() == 0 || w.account() == null) {
+      throw new AssertionError("a write-off needs an account and an amount: " + w);
     }
-    long effect = Side.LEDGER.name().equals(side) ? -amountMinor : amountMinor;
-    String gl = chart.ledgerAccount(account);
+    long effect = Side.LEDGER.name().equals(w.side()) ? -w.amountMinor() : w.amountMinor();
+    String gl = chart.ledgerAccount(w.account());
     String writeOff = chart.account("write.off");
-    String memo = "write-off of exception #" + exceptionId + ": " + reason;
+    String memo = "write-off of exception #" + w.exceptionId() + ": " + w.reason();
     List<JournalLine> lines =
         effect > 0
             ? List.of(
                 JournalLine.debit(gl, effect, memo), JournalLine.credit(writeOff, effect, memo))
             : List.of(
                 JournalLine.debit(writeOff, -effect, memo), JournalLine.credit(gl, -effect, memo));
-    return Optional.of(
-        new Journal(
-            "write-off:" + exceptionId,
-            CorrectionKind.WRITE_OFF,
-            currency,
-            date,
-            "Write-off of exception #"
-                + exceptionId
-                + " ("
-                + money(amountMinor, currency)
-                + "): "
-                + reason,
-            lines,
-            itemIds,
-            null,
-            null));
+    return new Journal(
+        idempotencyKey,
+        CorrectionKind.WRITE_OFF,
+        w.currency(),
+        w.date(),
+        "Write-off of exception #"
+            + w.exceptionId()
+            + (w.itemId() == null ? "" : " (item #" + w.itemId() + ")")
+            + " ("
+            + money(w.amountMinor(), w.currency())
+            + "): "
+            + w.reason(),
+        lines,
+        w.itemId() == null ? List.of() : List.of(w.itemId()),
+        null,
+        null);
+  }
+
+  /**
+   * The entry that takes a posted one back out of the books: its lines with debit and credit
+   * swapped, dated the day it is made.
+   */
+  static Journal reversal(CorrectionEntry posted, LocalDate date, String why) {
+    String memo = "reversal of correction #" + posted.id();
+    return new Journal(
+        "reversal:" + posted.id(),
+        posted.kind(),
+        posted.currency(),
+        date,
+        "Reversal of correction #" + posted.id() + " (" + posted.kind().label() + "): " + why,
+        posted.lines().stream()
+            .map(l -> new JournalLine(l.account(), l.creditMinor(), l.debitMinor(), memo))
+            .toList(),
+        posted.itemIds(),
+        posted.matchGroupId(),
+        null);
   }
 
   private static LocalDate bookingDate(List<Item> members) {

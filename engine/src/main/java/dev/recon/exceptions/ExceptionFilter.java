@@ -13,7 +13,9 @@ import java.util.Set;
 /**
  * Which exceptions a list or a bulk action covers. Null (or empty) fields do not filter. Amounts
  * compare the absolute amount in minor units, both bounds inclusive; the aging bucket is taken as
- * of the list's as-of date; text is looked for in the reason, reference and counterparty.
+ * of the list's as-of date; text is looked for in the reason, reference and counterparty. {@code
+ * revisitDue} selects the expected timing differences whose revisit date has come: on or before the
+ * as-of date.
  */
 public record ExceptionFilter(
     Set<ExceptionStatus> statuses,
@@ -25,7 +27,8 @@ public record ExceptionFilter(
     String assignee,
     Long minAmountMinor,
     Long maxAmountMinor,
-    String text) {
+    String text,
+    boolean revisitDue) {
 
   public ExceptionFilter {
     statuses = statuses == null || statuses.isEmpty() ? Set.of() : Set.copyOf(statuses);
@@ -44,22 +47,23 @@ public record ExceptionFilter(
         null,
         null,
         null,
-        null);
+        null,
+        false);
   }
 
   /** Every exception, open or closed. */
   public static ExceptionFilter all() {
-    return new ExceptionFilter(null, null, null, null, null, null, null, null, null, null);
+    return new ExceptionFilter(null, null, null, null, null, null, null, null, null, null, false);
   }
 
   /**
    * A filter from {@code key=value} terms, as the command line takes them: status (comma-separated,
    * or "all"; default: the open ones), type, side, account, currency, age (0-2, 3-7, 8-30, over
    * 30), assignee, min and max (decimal amounts in the currency, or in minor units without one),
-   * text.
+   * text, revisit=due.
    */
   public static ExceptionFilter parse(List<String> terms) {
-    ExceptionFilter f = open();
+    Terms f = new Terms(open());
     for (String term : terms) {
       int eq = term.indexOf('=');
       if (eq <= 0) {
@@ -68,144 +72,92 @@ public record ExceptionFilter(
       }
       String key = term.substring(0, eq).strip().toLowerCase(Locale.ROOT);
       String value = term.substring(eq + 1).strip();
-      f = f.with(key, value);
+      f.set(key, value);
     }
-    return f;
+    return f.filter();
   }
 
-  private ExceptionFilter with(String key, String value) {
-    return switch (key) {
-      case "status" ->
-          new ExceptionFilter(
-              value.equalsIgnoreCase("all") ? Set.of() : parseAll(value, ExceptionStatus::parse),
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "type" ->
-          new ExceptionFilter(
-              statuses,
-              parseAll(value, ExceptionType::parse),
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "side" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              Side.parse(value),
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "account" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              value,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "currency" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              Currencies.of(value).getCurrencyCode(),
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "age", "bucket" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              Aging.Bucket.parse(value),
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "assignee" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              value,
-              minAmountMinor,
-              maxAmountMinor,
-              text);
-      case "min" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minor(value),
-              maxAmountMinor,
-              text);
-      case "max" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              minor(value),
-              text);
-      case "text" ->
-          new ExceptionFilter(
-              statuses,
-              types,
-              side,
-              account,
-              currency,
-              bucket,
-              assignee,
-              minAmountMinor,
-              maxAmountMinor,
-              value);
-      default ->
-          throw new IllegalArgumentException(
-              "unknown filter \""
-                  + key
-                  + "\" (expected status, type, side, account, currency, age, assignee, min, max"
-                  + " or text)");
-    };
+  /** A filter as it is read, term by term: each term sets one field, a later one wins. */
+  private static final class Terms {
+    private Set<ExceptionStatus> statuses;
+    private Set<ExceptionType> types;
+    private Side side;
+    private String account;
+    private String currency;
+    private Aging.Bucket bucket;
+    private String assignee;
+    private Long minAmountMinor;
+    private Long maxAmountMinor;
+    private String text;
+    private boolean revisitDue;
+
+    Terms(ExceptionFilter start) {
+      statuses = start.statuses();
+      types = start.types();
+      side = start.side();
+      account = start.account();
+      currency = start.currency();
+      bucket = start.bucket();
+      assignee = start.assignee();
+      minAmountMinor = start.minAmountMinor();
+      maxAmountMinor = start.maxAmountMinor();
+      text = start.text();
+      revisitDue = start.revisitDue();
+    }
+
+    void set(String key, String value) {
+      switch (key) {
+        case "status" ->
+            statuses =
+                value.equalsIgnoreCase("all") ? Set.of() : parseAll(value, ExceptionStatus::parse);
+        case "type" -> types = parseAll(value, ExceptionType::parse);
+        case "side" -> side = Side.parse(value);
+        case "account" -> account = value;
+        case "currency" -> currency = Currencies.of(value).getCurrencyCode();
+        case "age", "bucket" -> bucket = Aging.Bucket.parse(value);
+        case "assignee" -> assignee = value;
+        case "min" -> minAmountMinor = minor(value, currency);
+        case "max" -> maxAmountMinor = minor(value, currency);
+        case "text" -> text = value;
+        case "revisit" -> revisitDue = due(value);
+        default ->
+            throw new IllegalArgumentException(
+                "unknown filter \""
+                    + key
+                    + "\" (expected status, type, side, account, currency, age, assignee, min,"
+                    + " max, text or revisit)");
+      }
+    }
+
+    ExceptionFilter filter() {
+      return new ExceptionFilter(
+          statuses,
+          types,
+          side,
+          account,
+          currency,
+          bucket,
+          assignee,
+          minAmountMinor,
+          maxAmountMinor,
+          text,
+          revisitDue);
+    }
   }
 
-  /** A decimal amount in the filter's currency (set currency= first), else whole minor units. */
-  private long minor(String value) {
+  private static boolean due(String value) {
+    if (!value.equalsIgnoreCase("due")) {
+      throw new IllegalArgumentException(
+          "filter revisit="
+              + value
+              + " is not known; revisit=due selects the timing differences whose revisit date is"
+              + " on or before the as-of date");
+    }
+    return true;
+  }
+
+  /** A decimal amount in the currency (set currency= first), else whole minor units. */
+  private static long minor(String value, String currency) {
     BigDecimal amount;
     try {
       amount = new BigDecimal(value);

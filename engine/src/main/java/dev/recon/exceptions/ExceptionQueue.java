@@ -5,6 +5,7 @@ import dev.recon.access.Role;
 import dev.recon.corrections.CorrectionEntry;
 import dev.recon.corrections.CorrectionKind;
 import dev.recon.corrections.Corrections;
+import dev.recon.corrections.WriteOff;
 import dev.recon.facts.Aging;
 import dev.recon.facts.Item;
 import dev.recon.facts.Scope;
@@ -192,11 +193,14 @@ public final class ExceptionQueue {
 
   /**
    * Writes an exception off with a reason: it closes as WRITTEN_OFF, runs no longer reopen it, and
-   * a WRITE_OFF correction is proposed for approval (rejecting that returns it to the queue).
+   * a WRITE_OFF correction is proposed for approval (rejecting that returns it to the queue). It is
+   * refused when nothing can be booked (no account, a zero amount) and when the item is booked
+   * already (a write-off, bank charge or interest entry waiting or posted), whichever of its
+   * exceptions asked.
    *
-   * @return the proposed correction's id, or empty when there is nothing to book (zero amount)
+   * @return the proposed correction's id
    */
-  public Optional<Long> writeOff(long id, String user, String reason) {
+  public long writeOff(long id, String user, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException(
           "say why the exception is written off (a reason is required)");
@@ -213,17 +217,18 @@ public final class ExceptionQueue {
                   null,
                   now,
                   "written off by " + user + ": " + reason);
-          Optional<CorrectionEntry> proposed =
+          CorrectionEntry proposed =
               corrections.proposeWriteOff(
                   tx,
-                  row.id(),
-                  row.side(),
-                  row.account(),
-                  row.currency(),
-                  row.amountMinor(),
-                  row.agingDate(),
-                  row.itemId() == null ? List.of() : List.of(row.itemId()),
-                  reason,
+                  new WriteOff(
+                      row.id(),
+                      itemOf(tx, row),
+                      row.side(),
+                      row.account(),
+                      row.currency(),
+                      row.amountMinor(),
+                      row.agingDate(),
+                      reason),
                   user);
           auditChange(
               tx,
@@ -232,16 +237,27 @@ public final class ExceptionQueue {
               "EXCEPTION_WRITTEN_OFF",
               row,
               find(tx, id),
-              "reason: "
-                  + reason
-                  + proposed.map(c -> "; correction #" + c.id() + " proposed").orElse(""));
-          return proposed.map(CorrectionEntry::id);
+              "reason: " + reason + "; correction #" + proposed.id() + " proposed");
+          return proposed.id();
         });
   }
 
   /**
+   * The item an exception is about: its own, or the one item of the rejected correction it returned
+   * to the queue as (that exception carries no item while the item's own one is open).
+   */
+  private Long itemOf(Transaction tx, ExceptionStore.Row row) {
+    if (row.itemId() != null || row.correctionId() == null) {
+      return row.itemId();
+    }
+    List<Long> items = corrections.show(tx, row.correctionId()).itemIds();
+    return items.size() == 1 ? items.get(0) : null;
+  }
+
+  /**
    * Closes an exception that no match can close (a statement break, a rejected correction) once a
-   * person has dealt with it. An unmatched item is closed by matching or writing it off instead.
+   * person has dealt with it. An unmatched item is closed by matching or writing it off instead,
+   * unless its amount is zero (nothing to match or write off).
    */
   public ExceptionRow resolve(long id, String user, String note) {
     if (note == null || note.isBlank()) {
@@ -251,7 +267,9 @@ public final class ExceptionQueue {
         id,
         user,
         (tx, row, now) -> {
-          if (row.itemId() != null && !ExceptionStore.CORRECTION_REJECTED.equals(row.type())) {
+          if (row.itemId() != null
+              && row.amountMinor() != 0
+              && !ExceptionStore.CORRECTION_REJECTED.equals(row.type())) {
             throw new IllegalArgumentException(
                 "exception #"
                     + id
@@ -330,6 +348,10 @@ public final class ExceptionQueue {
           ManualMatcher.Result result =
               new ManualMatcher(database, clock)
                   .match(tx, user, itemIds, note, bookDifference ? Long.MAX_VALUE : tolerance);
+          OffsetDateTime now = now();
+          for (ExceptionStore.Row before : result.closed()) {
+            auditChange(tx, now, user, MATCHED, before, find(tx, before.id()), null);
+          }
           Long correctionId = null;
           if (result.differenceMinor() != 0) {
             CorrectionKind kind =
@@ -348,10 +370,11 @@ public final class ExceptionQueue {
   }
 
   /**
-   * Undoes an accepted group: it becomes REVERSED (runs never make it again) and its items return
-   * to the queue as unmatched exceptions.
+   * Undoes an accepted group: it becomes REVERSED (runs never make it again), its items return to
+   * the queue as unmatched exceptions, and each correction it posted gets a reversing entry
+   * proposed for approval. A correction of the group still waiting for approval refuses it.
    */
-  public List<Long> unmatch(long groupId, String user, String reason) {
+  public UnmatchResult unmatch(long groupId, String user, String reason) {
     if (reason == null || reason.isBlank()) {
       throw new IllegalArgumentException("say why the group is unmatched (a reason is required)");
     }
@@ -360,6 +383,16 @@ public final class ExceptionQueue {
           requireActor(tx, user);
           StoredGroup group = group(tx, groupId, MatchStore.ACCEPTED, "unmatch it");
           OffsetDateTime now = now();
+          List<Long> reversals =
+              corrections
+                  .reverseGroup(
+                      tx,
+                      groupId,
+                      user,
+                      "group #" + groupId + " unmatched by " + user + ": " + reason)
+                  .stream()
+                  .map(CorrectionEntry::id)
+                  .toList();
           tx.matches().setStatus(groupId, MatchStore.REVERSED, user);
           String text =
               "returned to the queue: group #"
@@ -401,8 +434,11 @@ public final class ExceptionQueue {
                           + "; after: REVERSED; reason: "
                           + reason
                           + "; items "
-                          + group.itemIds()));
-          return opened;
+                          + group.itemIds()
+                          + (reversals.isEmpty()
+                              ? ""
+                              : "; reversing corrections " + reversals + " proposed")));
+          return new UnmatchResult(opened, reversals);
         });
   }
 
@@ -445,16 +481,14 @@ public final class ExceptionQueue {
             if (group.scope() == Scope.SALES && item.fact().side() == Side.GATEWAY) {
               continue;
             }
-            tx.exceptions()
-                .openOfItem(item.id())
-                .ifPresent(
-                    e ->
-                        tx.exceptions()
-                            .resolve(
-                                e.id(),
-                                null,
-                                now,
-                                "matched: suggestion #" + groupId + " accepted by " + user));
+            Optional<ExceptionStore.Row> before = tx.exceptions().openOfItem(item.id());
+            if (before.isPresent()) {
+              long id = before.get().id();
+              tx.exceptions()
+                  .resolve(
+                      id, null, now, "matched: suggestion #" + groupId + " accepted by " + user);
+              auditChange(tx, now, user, MATCHED, before.get(), find(tx, id), null);
+            }
           }
           tx.audit()
               .append(
@@ -576,6 +610,9 @@ public final class ExceptionQueue {
 
   static final String ENTITY = "exception_item";
 
+  /** The audit action of an exception closed by a manual match or an accepted suggestion. */
+  private static final String MATCHED = "EXCEPTION_MATCHED";
+
   private interface Change {
     /** Makes the change; returns the audit action. */
     String apply(Transaction tx, ExceptionStore.Row before, OffsetDateTime now);
@@ -657,6 +694,7 @@ public final class ExceptionQueue {
         f.minAmountMinor(),
         f.maxAmountMinor(),
         blankToNull(f.text()),
+        f.revisitDue() ? asOf : null,
         ExceptionStore.SortKey.valueOf(s.key().name()),
         s.descending());
   }

@@ -48,8 +48,14 @@ public final class ManualMatcher {
    * What a manual match made.
    *
    * @param differenceMinor the first member's side minus the other sides (0 when balanced)
+   * @param closed the items' exceptions it closed, as they were before (for the queue's history)
    */
-  public record Result(long groupId, String currency, long differenceMinor, List<Item> members) {}
+  public record Result(
+      long groupId,
+      String currency,
+      long differenceMinor,
+      List<Item> members,
+      List<ExceptionStore.Row> closed) {}
 
   /**
    * Matches the items in the caller's transaction. The sides may differ by at most {@code
@@ -98,13 +104,13 @@ public final class ManualMatcher {
                         .map(i -> new MatchStore.Member(i.id(), i.fact().side().name()))
                         .toList()),
                 now);
-    Map<Long, ExceptionStore.OpenException> exceptions = tx.exceptions().openDetailsByItem();
+    List<ExceptionStore.Row> closed = new ArrayList<>();
     for (Item item : members) {
-      ExceptionStore.OpenException exception = exceptions.get(item.id());
-      if (exception != null) {
-        tx.exceptions()
-            .resolve(exception.id(), null, now, "matched by " + person + " in group #" + groupId);
-      }
+      tx.exceptions().openOfItem(item.id()).ifPresent(closed::add);
+    }
+    for (ExceptionStore.Row exception : closed) {
+      tx.exceptions()
+          .resolve(exception.id(), null, now, "matched by " + person + " in group #" + groupId);
     }
     tx.audit()
         .append(
@@ -115,11 +121,21 @@ public final class ManualMatcher {
                 "match_group",
                 groupId,
                 null,
-                explanation
-                    + " Items "
+                "before: items "
                     + ids
-                    + (difference == 0 ? "" : " Difference " + new Money(difference, ccy))));
-    return new Result(groupId, currency, difference, members);
+                    + " unmatched, exceptions "
+                    + closed.stream().map(ExceptionStore.Row::id).toList()
+                    + " open; after: ACCEPTED group #"
+                    + groupId
+                    + " ("
+                    + RULE_NAME
+                    + ") by "
+                    + person
+                    + ", exceptions resolved"
+                    + (difference == 0 ? "" : ", difference " + new Money(difference, ccy))
+                    + ". "
+                    + explanation));
+    return new Result(groupId, currency, difference, members, List.copyOf(closed));
   }
 
   /** The items, checked: each free to match, at least two sides, one currency. */

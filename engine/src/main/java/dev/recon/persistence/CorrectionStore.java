@@ -233,6 +233,28 @@ public final class CorrectionStore {
     return dsl.fetchCount(CORRECTION, CORRECTION.STATUS.eq(status));
   }
 
+  /** The corrections that book a part of a match group, oldest first. */
+  public List<Stored> ofGroup(long groupId) {
+    return dsl.selectFrom(CORRECTION)
+        .where(CORRECTION.MATCH_GROUP_ID.eq(groupId))
+        .orderBy(CORRECTION.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
+  /** The corrections of these kinds that explain an item, oldest first. */
+  public List<Stored> ofItem(long itemId, Collection<String> kinds) {
+    return dsl.select(CORRECTION.fields())
+        .from(CORRECTION)
+        .join(CORRECTION_ITEM)
+        .on(CORRECTION_ITEM.CORRECTION_ID.eq(CORRECTION.ID))
+        .where(CORRECTION_ITEM.ITEM_ID.eq(itemId))
+        .and(CORRECTION.KIND.in(kinds))
+        .orderBy(CORRECTION.ID)
+        .fetch()
+        .map(this::toStored);
+  }
+
   /** Items an approved correction booked (see {@link #ITEM_SETTLING_KINDS}). */
   public java.util.Set<Long> itemsSettled() {
     return new java.util.HashSet<>(itemsBookedBy(ITEM_SETTLING_KINDS));

@@ -168,6 +168,7 @@ public final class ExceptionStore {
    * @param agingTo latest aging date (inclusive)
    * @param minAbsMinor least absolute amount in minor units (inclusive)
    * @param text words looked for in the reason, reference and counterparty (case-insensitive)
+   * @param revisitBy latest revisit date (inclusive): the timing differences due by then
    * @param descending highest priority, oldest, largest first when true
    */
   public record Query(
@@ -182,12 +183,26 @@ public final class ExceptionStore {
       Long minAbsMinor,
       Long maxAbsMinor,
       String text,
+      LocalDate revisitBy,
       SortKey sort,
       boolean descending) {
     /** The exceptions of these statuses (null: every one), unfiltered otherwise, in one order. */
     public static Query ofStatuses(Collection<String> statuses, SortKey sort, boolean descending) {
       return new Query(
-          statuses, null, null, null, null, null, null, null, null, null, null, sort, descending);
+          statuses,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          sort,
+          descending);
     }
   }
 
@@ -458,6 +473,9 @@ public final class ExceptionStore {
     }
     if (q.maxAbsMinor() != null) {
       all.add(EXCEPTION_ITEM.ABS_AMOUNT_MINOR.le(q.maxAbsMinor()));
+    }
+    if (q.revisitBy() != null) {
+      all.add(EXCEPTION_ITEM.REVISIT_ON.le(q.revisitBy()));
     }
     if (q.text() != null && !q.text().isBlank()) {
       String like = "%" + escapeLike(q.text().strip().toLowerCase(Locale.ROOT)) + "%";

@@ -46,6 +46,11 @@ public final class UserStore {
         .fetchOptional(UserStore::toStoredUser);
   }
 
+  /** Whether there is any user at all. */
+  public boolean any() {
+    return dsl.fetchExists(APP_USER);
+  }
+
   /** Every user, by name. */
   public List<StoredUser> list() {
     return dsl.selectFrom(APP_USER).orderBy(APP_USER.NAME).fetch(UserStore::toStoredUser);

@@ -97,7 +97,7 @@ class CliExceptionsTest {
                     String.valueOf(id),
                     "called the customer",
                     "--user",
-                    "bob")
+                    "preparer")
                 .exitCode())
         .isZero();
     CliRun.Result viewer = recon("exceptions", "review", String.valueOf(id), "--user", "viewer");
@@ -107,8 +107,32 @@ class CliExceptionsTest {
         .contains("viewer is a viewer; to work exceptions takes the preparer role");
     assertThat(recon("exceptions", "show", String.valueOf(id)).out())
         .contains("assignee: bob")
-        .contains("comment by bob")
+        .contains("comment by preparer")
         .contains("EXCEPTION_ASSIGNED by preparer: before: status=OPEN");
+  }
+
+  @Test
+  void bulkTimingOverTheBankSideShowsUpInTheRevisitDueList() {
+    CliRun.Result bulk =
+        recon(
+            "exceptions",
+            "bulk",
+            "--filter",
+            "side=bank",
+            "--timing",
+            "2026-11-12",
+            "--user",
+            "preparer");
+    CliRun.Result due = recon("exceptions", "list", "--filter", "revisit=due");
+    CliRun.Result notYet =
+        recon("exceptions", "list", "--filter", "revisit=due", "--as-of", "2026-11-11");
+
+    assertThat(bulk.exitCode()).as(bulk.err()).isZero();
+    assertThat(bulk.out()).contains("Done on 4 exception(s)");
+    assertThat(due.out()).contains("4 of 4 exception(s)");
+    assertThat(due.out().lines().skip(1).limit(4))
+        .allSatisfy(line -> assertThat(line).contains(" 2026-11-12 "));
+    assertThat(notYet.out()).contains("0 of 0 exception(s)");
   }
 
   @Test
@@ -116,7 +140,8 @@ class CliExceptionsTest {
     CliRun.Result proposed = recon("corrections", "list", "--status", "proposed");
     long fee = ids(proposed.out(), "^#(\\d+) GATEWAY_FEE").get(0);
 
-    CliRun.Result own = recon("corrections", "approve", String.valueOf(fee), "--user", "demo");
+    CliRun.Result stranger =
+        recon("corrections", "approve", String.valueOf(fee), "--user", "mallory");
     CliRun.Result preparer =
         recon("corrections", "approve", String.valueOf(fee), "--user", "preparer");
     CliRun.Result approver =
@@ -127,7 +152,8 @@ class CliExceptionsTest {
     CliRun.Result second =
         recon("corrections", "export", "--out", out.toString(), "--user", "approver");
 
-    assertThat(own.err()).contains("prepared or edited by demo, who may not approve it");
+    assertThat(stranger.exitCode()).isEqualTo(1);
+    assertThat(stranger.err()).contains("mallory is not a Recon user; to approve corrections");
     assertThat(preparer.err()).contains("to approve corrections takes the approver role");
     assertThat(approver.out()).contains("approved by approver");
     assertThat(first.out()).contains("Exported 2 correction(s), 4 line(s), batch 1");
@@ -138,6 +164,46 @@ class CliExceptionsTest {
                 assertThat(line)
                     .startsWith("RECON-C" + fee + ",2026-11-04,1,6820,52.84,0.00,EUR,GATEWAY_FEE"));
     assertThat(second.out()).contains("Nothing new to export");
+  }
+
+  /** The approver moves the fee entry's debit to 6821, crediting 1361 with this amount. */
+  private CliRun.Result editFee(String id, String credit) {
+    return recon(
+        "corrections",
+        "edit",
+        id,
+        "--debit",
+        "6821=52.84",
+        "--credit",
+        "1361=" + credit,
+        "--description",
+        "Stripe card fees, November",
+        "--user",
+        "approver");
+  }
+
+  @Test
+  void whoeverEditsACorrectionCannotApproveIt() {
+    long fee =
+        ids(recon("corrections", "list", "--status", "proposed").out(), "^#(\\d+) GATEWAY_FEE")
+            .get(0);
+    String id = String.valueOf(fee);
+
+    CliRun.Result unbalanced = editFee(id, "52.83");
+    CliRun.Result edited = editFee(id, "52.84");
+    CliRun.Result self = recon("corrections", "approve", id, "--user", "approver");
+    CliRun.Result admin = recon("corrections", "approve", id, "--user", "admin");
+
+    assertThat(unbalanced.exitCode()).isEqualTo(1);
+    assertThat(unbalanced.err()).contains("does not balance");
+    assertThat(edited.exitCode()).as(edited.err()).isZero();
+    assertThat(edited.out())
+        .contains("Stripe card fees, November")
+        .contains("debit    6821")
+        .contains("edited by approver, who may no longer approve it; authors [approver, demo]");
+    assertThat(self.exitCode()).isEqualTo(1);
+    assertThat(self.err()).contains("prepared or edited by approver, who may not approve it");
+    assertThat(admin.out()).contains("approved by admin");
   }
 
   @Test
@@ -160,6 +226,9 @@ class CliExceptionsTest {
     assertThat(matched.exitCode()).as(matched.err()).isZero();
     assertThat(matched.out()).contains("difference 0.00 EUR").contains("Matched as group #");
     assertThat(recon("exceptions", "list").out()).contains("5 of 5 exception(s)");
+    assertThat(recon("exceptions", "show", String.valueOf(exceptionIds.get(0))).out())
+        .contains("EXCEPTION_MATCHED by preparer: before: status=OPEN")
+        .contains("after: status=RESOLVED");
     try (Database database = Database.open(db)) {
       DatabaseInvariants.check(database);
     }

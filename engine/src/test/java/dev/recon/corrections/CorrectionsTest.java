@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.recon.access.Role;
 import dev.recon.access.Users;
+import dev.recon.exceptions.ExceptionQueue;
+import dev.recon.exceptions.ExceptionRow;
+import dev.recon.exceptions.ExceptionStatus;
+import dev.recon.exceptions.ExceptionType;
 import dev.recon.importing.FileParser;
 import dev.recon.importing.Importer;
+import dev.recon.importing.InputFile;
 import dev.recon.importing.Profiles;
 import dev.recon.matching.MatchRunner;
 import dev.recon.matching.RuleSet;
@@ -132,6 +137,46 @@ class CorrectionsTest {
     }
 
     @Test
+    void interestReceivedAndPaidBookAgainstInterestIncomeAndExpense() {
+      new Importer(database, CLOCK, "tester")
+          .importFile(
+              FileParser.parse(
+                  InputFile.of(
+                      "interest.csv",
+                      ("Booking Date;Value Date;Debit;Credit;Currency;Counterparty;"
+                              + "Remittance Information\n"
+                              + "10.11.2026;10.11.2026;;3,21;EUR;;Credit interest October\n"
+                              + "10.11.2026;10.11.2026;1,05;;EUR;;Overdraft interest October\n")
+                          .getBytes(StandardCharsets.UTF_8)),
+                  Profiles.load("bank"),
+                  "OPERATING-EUR"),
+              "OPERATING-EUR");
+      new MatchRunner(database, CLOCK, "nightly").run(RuleSet.standard());
+
+      List<CorrectionEntry> interest =
+          corrections.proposeAll("recon").proposed().stream()
+              .filter(e -> e.kind() == CorrectionKind.BANK_INTEREST)
+              .sorted(java.util.Comparator.comparingLong(CorrectionEntry::amountMinor))
+              .toList();
+
+      assertThat(interest).hasSize(2);
+      assertThat(interest).allSatisfy(e -> assertThat(e.debitsMinor()).isEqualTo(e.creditsMinor()));
+      // Paid (money out): expense against the bank's ledger account 1200.
+      assertThat(interest.get(0).lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("7300", 1_05L, 0L),
+              org.assertj.core.groups.Tuple.tuple("1200", 0L, 1_05L));
+      // Received (money in): the bank's account against interest income.
+      assertThat(interest.get(1).lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("1200", 3_21L, 0L),
+              org.assertj.core.groups.Tuple.tuple("7100", 0L, 3_21L));
+      assertThat(interest).allSatisfy(e -> assertThat(e.status()).isEqualTo("PROPOSED"));
+    }
+
+    @Test
     void aSmallDifferenceARuleToleratedPostsWithoutApproval() {
       corrections.proposeAll("recon");
 
@@ -208,6 +253,58 @@ class CorrectionsTest {
       assertThatThrownBy(() -> corrections.approve(fee, "pat"))
           .hasMessageContaining(
               "pat is a preparer; to approve corrections takes the approver role");
+    }
+
+    @Test
+    void onceThereAreUsersANameOutsideThemCanNeitherApproveNorReject() {
+      new Users(database, CLOCK).add("carol", Role.APPROVER, "long enough password", "admin");
+      corrections.proposeAll("alice");
+      long fee = proposed(CorrectionKind.GATEWAY_FEE).id();
+
+      assertThatThrownBy(() -> corrections.approve(fee, "mallory"))
+          .hasMessage(
+              "mallory is not a Recon user; to approve corrections act as a user with the"
+                  + " approver role or above (recon users list shows them; an admin adds one with"
+                  + " recon users add)");
+      assertThatThrownBy(() -> corrections.reject(fee, "mallory", "looks wrong"))
+          .hasMessageStartingWith("mallory is not a Recon user; to reject corrections");
+      assertThat(corrections.show(fee).status()).isEqualTo("PROPOSED");
+      assertThat(corrections.approve(fee, "carol").decidedBy()).isEqualTo("carol");
+    }
+
+    @Test
+    void aRejectedFeeEntryReturnsAsOneExceptionToResolveNotToWriteOff() {
+      corrections.proposeAll("alice");
+      CorrectionEntry fee = proposed(CorrectionKind.GATEWAY_FEE);
+      ExceptionQueue queue = new ExceptionQueue(database, CLOCK, corrections);
+
+      long exceptionId = corrections.reject(fee.id(), "bob", "AP booked the fees").exceptionId();
+
+      // One exception for the whole entry: its eight items have no single account.
+      ExceptionRow back = queue.show(exceptionId, queue.today()).exception();
+      assertThat(back.type()).isEqualTo(ExceptionType.CORRECTION_REJECTED);
+      assertThat(back.correctionId()).isEqualTo(fee.id());
+      assertThat(back.itemId()).isNull();
+      assertThat(back.account()).isNull();
+      assertThat(back.amountMinor()).isEqualTo(52_84L);
+      assertThat(back.reason()).contains("rejected by bob: AP booked the fees");
+      assertThatThrownBy(() -> queue.writeOff(exceptionId, "carol", "fees lost"))
+          .hasMessage(
+              "exception #"
+                  + exceptionId
+                  + " names no account to book a write-off against; resolve it with a note"
+                  + " instead (recon exceptions resolve "
+                  + exceptionId
+                  + " --note TEXT)");
+      queue.resolve(exceptionId, "carol", "AP booked them on 2026-11-05");
+      ExceptionRow resolved = queue.show(exceptionId, queue.today()).exception();
+      assertThat(resolved.status()).isEqualTo(ExceptionStatus.RESOLVED);
+      assertThat(resolved.closeReason())
+          .isEqualTo("resolved by carol: AP booked them on 2026-11-05");
+      // A rejected entry is never proposed again.
+      assertThat(corrections.proposeAll("alice").proposed())
+          .extracting(CorrectionEntry::kind)
+          .doesNotContain(CorrectionKind.GATEWAY_FEE);
     }
 
     @Test

@@ -154,6 +154,52 @@ class ExceptionQueueTest {
   }
 
   @Nested
+  class TimingDifferences {
+    @Test
+    void revisitDueListsTheTimingDifferencesWhoseDateHasCome() {
+      f.run();
+      ExceptionRow rossi = f.openOf("BANK", 410_00);
+      ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
+      f.queue.markTiming(rossi.id(), "bob", AS_OF, "in transit");
+      f.queue.markTiming(receipt.id(), "bob", AS_OF.plusDays(1), "cheque clearing");
+      ExceptionFilter due = ExceptionFilter.parse(List.of("revisit=due"));
+
+      // The revisit date is inclusive; an exception never marked is not due.
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF).rows())
+          .extracting(ExceptionRow::id, ExceptionRow::revisitOn)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple(rossi.id(), AS_OF));
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF.plusDays(1)).rows())
+          .extracting(ExceptionRow::id)
+          .containsExactlyInAnyOrder(rossi.id(), receipt.id());
+      assertThatThrownBy(() -> ExceptionFilter.parse(List.of("revisit=soon")))
+          .hasMessageContaining("revisit=due selects the timing differences");
+    }
+
+    @Test
+    void bulkTimingMarksEveryFilteredExceptionAndRevisitDueFindsThem() {
+      f.run();
+      BulkResult result =
+          f.queue.bulk(
+              ExceptionFilter.parse(List.of("side=ledger")),
+              new BulkAction.Timing(AS_OF.plusDays(3), "month-end transfers"),
+              "alice",
+              AS_OF);
+
+      assertThat(result.done()).hasSize(2);
+      assertThat(result.refused()).isEmpty();
+      assertThat(f.open())
+          .filteredOn(r -> r.revisitOn() != null)
+          .extracting(ExceptionRow::side)
+          .containsExactly("LEDGER", "LEDGER");
+      assertThat(f.audits("EXCEPTION_TIMING")).isEqualTo(2);
+      ExceptionFilter due = ExceptionFilter.parse(List.of("revisit=due"));
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF).total()).isZero();
+      assertThat(f.queue.list(due, ExceptionSort.DEFAULT, 0, 50, AS_OF.plusDays(3)).total())
+          .isEqualTo(2);
+    }
+  }
+
+  @Nested
   class Actions {
     @Test
     void assignCommentAndTimingAreAuditedWithBeforeAndAfter() {
@@ -188,8 +234,7 @@ class ExceptionQueueTest {
       f.run();
       ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
 
-      long correctionId =
-          f.queue.writeOff(receipt.id(), "alice", "customer insolvent").orElseThrow();
+      long correctionId = f.queue.writeOff(receipt.id(), "alice", "customer insolvent");
       f.run();
 
       assertThat(f.queue.show(receipt.id(), AS_OF).exception().status())
@@ -209,8 +254,7 @@ class ExceptionQueueTest {
     void aRejectedWriteOffReturnsToTheQueueWithTheReason() {
       f.run();
       ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
-      long correctionId =
-          f.queue.writeOff(receipt.id(), "alice", "customer insolvent").orElseThrow();
+      long correctionId = f.queue.writeOff(receipt.id(), "alice", "customer insolvent");
 
       f.corrections.reject(correctionId, "carol", "insolvency not confirmed yet");
       f.run();
@@ -223,6 +267,64 @@ class ExceptionQueueTest {
       assertThat(back.type()).isEqualTo(ExceptionType.CORRECTION_REJECTED);
       assertThat(back.reason()).contains("rejected by carol: insolvency not confirmed yet");
       assertThat(back.correctionId()).isEqualTo(correctionId);
+      // Once the insolvency is confirmed, the item can be written off again.
+      long again = f.queue.writeOff(back.id(), "alice", "insolvency confirmed");
+      assertThat(again).isNotEqualTo(correctionId);
+      assertThat(f.corrections.show(again).itemIds()).containsExactly(receipt.itemId());
+    }
+
+    @Test
+    void aBankLineWhoseChargeEntryAwaitsApprovalIsNotWrittenOffAsWell() {
+      f.run();
+      f.corrections.proposeAll("recon");
+      ExceptionRow fee = f.openOf("BANK", -12_50);
+      long charge = chargeOf(fee.itemId()).id();
+
+      assertThatThrownBy(() -> f.queue.writeOff(fee.id(), "alice", "small amount"))
+          .hasMessageContaining(
+              "is booked already by correction #" + charge + " (bank charge, proposed)");
+      assertThat(f.queue.show(fee.id(), AS_OF).exception().status())
+          .isEqualTo(ExceptionStatus.OPEN);
+    }
+
+    @Test
+    void aRejectedBankChargeIsWrittenOffOnceAndInTheBankLinesDirection() {
+      f.run();
+      f.corrections.proposeAll("recon");
+      ExceptionRow unmatched = f.openOf("BANK", -12_50);
+      long charge = chargeOf(unmatched.itemId()).id();
+      f.corrections.reject(charge, "carol", "not ours");
+      ExceptionRow rejected =
+          f.open().stream()
+              .filter(r -> r.type() == ExceptionType.CORRECTION_REJECTED)
+              .findFirst()
+              .orElseThrow();
+
+      long writeOff = f.queue.writeOff(rejected.id(), "alice", "bank will not refund it");
+
+      // The bank took 12.50 the books lack: it is written off out of the bank's account.
+      assertThat(rejected.amountMinor()).isEqualTo(-12_50L);
+      CorrectionEntry entry = f.corrections.show(writeOff);
+      assertThat(entry.lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("6895", 12_50L, 0L),
+              org.assertj.core.groups.Tuple.tuple("OPS", 0L, 12_50L));
+      assertThat(entry.itemIds()).containsExactly(unmatched.itemId());
+      assertThatThrownBy(() -> f.queue.writeOff(unmatched.id(), "alice", "twice"))
+          .hasMessage(
+              "item #"
+                  + unmatched.itemId()
+                  + " is booked already by correction #"
+                  + writeOff
+                  + " (write-off, proposed); approve or reject that correction instead of writing"
+                  + " the item off as well");
+      assertThat(f.queue.show(unmatched.id(), AS_OF).exception().status())
+          .isEqualTo(ExceptionStatus.OPEN);
+      // Approving the one write-off closes the item's own exception too.
+      f.corrections.approve(writeOff, "carol");
+      f.run();
+      assertThat(f.open()).extracting(ExceptionRow::itemId).doesNotContain(unmatched.itemId());
     }
 
     @Test
@@ -256,6 +358,48 @@ class ExceptionQueueTest {
     }
   }
 
+  private long proposedCount() {
+    return f.corrections.list(List.of("PROPOSED"), 0, 1).total();
+  }
+
+  private CorrectionEntry chargeOf(long itemId) {
+    return f.corrections.list(List.of(), 0, 100).rows().stream()
+        .filter(c -> c.kind() == CorrectionKind.BANK_CHARGE && c.itemIds().contains(itemId))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Nested
+  class BulkWriteOff {
+    @Test
+    void writesOffEachFilteredExceptionWithItsOwnEntryAndListsTheRefused() {
+      f.run();
+      ExceptionRow receipt = f.openOf("LEDGER", 6400_00);
+      f.queue.writeOff(receipt.id(), "alice", "customer insolvent");
+      long pending = proposedCount();
+
+      BulkResult result =
+          f.queue.bulk(
+              ExceptionFilter.parse(List.of("status=all", "side=ledger")),
+              new BulkAction.WriteOff("older than the audit threshold"),
+              "alice",
+              AS_OF);
+
+      // The receipt written off before is closed: refused with why, the other one written off.
+      assertThat(result.done()).hasSize(1);
+      assertThat(result.refused())
+          .singleElement()
+          .asString()
+          .startsWith("exception #" + receipt.id() + ": ")
+          .contains("is closed (written off");
+      assertThat(f.open()).extracting(ExceptionRow::side).doesNotContain("LEDGER");
+      assertThat(proposedCount()).isEqualTo(pending + 1);
+      CorrectionEntry entry = f.corrections.list(List.of("PROPOSED"), 0, 1).rows().get(0);
+      assertThat(entry.kind()).isEqualTo(CorrectionKind.WRITE_OFF);
+      assertThat(entry.debitsMinor()).isEqualTo(entry.creditsMinor()).isEqualTo(410_00L);
+    }
+  }
+
   @Nested
   class ManualMatching {
     @Test
@@ -270,6 +414,40 @@ class ExceptionQueueTest {
       assertThat(result.differenceMinor()).isZero();
       assertThat(result.correctionId()).isNull();
       assertThat(f.open()).extracting(ExceptionRow::itemId).doesNotContain(bank, ledger);
+    }
+
+    @Test
+    void eachExceptionAManualMatchClosesShowsItInItsHistoryAndTheMatchIsAuditedBeforeAndAfter() {
+      f.run();
+      ExceptionRow bank = f.openOf("BANK", 410_00);
+      ExceptionRow ledger = f.openOf("LEDGER", 410_00);
+
+      long group =
+          f.queue
+              .manualMatch("alice", Set.of(bank.itemId(), ledger.itemId()), "confirmed", false)
+              .groupId();
+
+      for (ExceptionRow closed : List.of(bank, ledger)) {
+        assertThat(f.queue.show(closed.id(), AS_OF).history())
+            .filteredOn(h -> h.action().equals("EXCEPTION_MATCHED"))
+            .singleElement()
+            .satisfies(
+                h -> {
+                  assertThat(h.actor()).isEqualTo("alice");
+                  assertThat(h.detail())
+                      .startsWith("before: status=OPEN")
+                      .contains("after: status=RESOLVED");
+                });
+      }
+      String matchAudit =
+          database
+              .inTransaction(tx -> tx.audit().forEntity("match_group", group, 10))
+              .get(0)
+              .detail();
+      assertThat(matchAudit)
+          .contains("before: items [" + Math.min(bank.itemId(), ledger.itemId()))
+          .contains("unmatched, exceptions [")
+          .contains("after: ACCEPTED group #" + group + " (Manual match) by alice");
     }
 
     @Test
@@ -326,7 +504,8 @@ class ExceptionQueueTest {
                       .get(0)
                       .id());
 
-      List<Long> reopened = f.queue.unmatch(groupId, "alice", "wrong customer");
+      List<Long> reopened =
+          f.queue.unmatch(groupId, "alice", "wrong customer").reopenedExceptions();
       f.run();
 
       assertThat(reopened).hasSize(2);
@@ -335,6 +514,71 @@ class ExceptionQueueTest {
           .hasSize(2)
           .allSatisfy(r -> assertThat(r.reason()).contains("unmatched by alice: wrong customer"));
       assertThat(f.audits("MATCH_UNDONE")).isEqualTo(1);
+    }
+
+    private long acceptedGroupOf(long itemId) {
+      return database.inTransaction(
+          tx -> tx.matches().groupsHolding(List.of(itemId), "ACCEPTED").get(0).id());
+    }
+
+    @Test
+    void undoingAGroupProposesAnEntryReversingTheCorrectionItPosted() {
+      // 0.60 short: the tolerant rule matches it and its rounding entry posts automatically.
+      f.bank("bank2.csv", "21.09.2026;21.09.2026;;6.399,40;EUR;Nordwind;INV-2026-1010\n");
+      f.run();
+      long groupId = acceptedGroupOf(f.itemId("LEDGER", 6400_00));
+      CorrectionEntry posted =
+          f.corrections.proposeAll("recon").proposed().stream()
+              .filter(c -> c.kind() == CorrectionKind.ROUNDING)
+              .findFirst()
+              .orElseThrow();
+      assertThat(posted.status()).isEqualTo("APPROVED");
+
+      UnmatchResult result = f.queue.unmatch(groupId, "alice", "wrong customer");
+
+      assertThat(result.reopenedExceptions()).hasSize(2);
+      assertThat(result.reversalCorrections()).hasSize(1);
+      CorrectionEntry reversal = f.corrections.show(result.reversalCorrections().get(0));
+      assertThat(reversal.status()).isEqualTo("PROPOSED");
+      assertThat(reversal.description())
+          .startsWith("Reversal of correction #" + posted.id())
+          .endsWith("group #" + groupId + " unmatched by alice: wrong customer");
+      assertThat(reversal.lines())
+          .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
+          .containsExactly(
+              posted.lines().stream()
+                  .map(
+                      l ->
+                          org.assertj.core.groups.Tuple.tuple(
+                              l.account(), l.creditMinor(), l.debitMinor()))
+                  .toArray(org.assertj.core.groups.Tuple[]::new));
+    }
+
+    @Test
+    void aGroupWhoseCorrectionAwaitsApprovalIsUndoneOnlyOnceThatIsRejected() {
+      f.bank("bank2.csv", "11.11.2026;11.11.2026;;6.000,00;EUR;Nordwind;part payment\n");
+      f.run();
+      ManualMatchResult booked =
+          f.queue.manualMatch(
+              "alice",
+              Set.of(f.unmatched("BANK", 6000_00).id(), f.unmatched("LEDGER", 6400_00).id()),
+              "discount agreed",
+              true);
+      long correction = booked.correctionId();
+
+      assertThatThrownBy(() -> f.queue.unmatch(booked.groupId(), "alice", "no discount"))
+          .hasMessageStartingWith("group #" + booked.groupId() + " has correction #" + correction)
+          .hasMessageEndingWith(
+              "waiting for approval; an approver rejects it first (recon corrections reject "
+                  + correction
+                  + " --reason TEXT), then the group can be unmatched");
+      assertThat(acceptedGroupOf(f.itemId("LEDGER", 6400_00))).isEqualTo(booked.groupId());
+
+      f.corrections.reject(correction, "carol", "no discount was agreed");
+      UnmatchResult result = f.queue.unmatch(booked.groupId(), "alice", "no discount");
+
+      assertThat(result.reversalCorrections()).isEmpty();
+      assertThat(f.open()).extracting(ExceptionRow::amountMinor).contains(6000_00L, 6400_00L);
     }
   }
 }

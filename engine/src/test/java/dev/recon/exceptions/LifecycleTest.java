@@ -9,6 +9,7 @@ import dev.recon.importing.FileParser;
 import dev.recon.importing.Importer;
 import dev.recon.importing.InputFile;
 import dev.recon.importing.Profiles;
+import dev.recon.matching.RuleSet;
 import dev.recon.persistence.Database;
 import dev.recon.persistence.DatabaseInvariants;
 import dev.recon.persistence.EveryDatabase;
@@ -88,8 +89,17 @@ class LifecycleTest {
               assertThat(r.side()).isEqualTo("BANK");
               assertThat(r.type()).isEqualTo(ExceptionType.UNMATCHED);
             });
-    assertThat(f.queue.show(bank.id(), AS_OF).exception().closeReason())
+    ExceptionDetail closed = f.queue.show(bank.id(), AS_OF);
+    assertThat(closed.exception().closeReason())
         .isEqualTo("matched: suggestion #" + groupId + " accepted by alice");
+    assertThat(closed.history())
+        .filteredOn(h -> h.action().equals("EXCEPTION_MATCHED"))
+        .singleElement()
+        .satisfies(
+            h ->
+                assertThat(h.detail())
+                    .startsWith("before: status=OPEN assignee=- type=AMBIGUOUS")
+                    .contains("after: status=RESOLVED"));
     assertThat(f.audits("MATCH_SUGGESTION_ACCEPTED")).isEqualTo(1);
   }
 
@@ -110,24 +120,97 @@ class LifecycleTest {
         .hasMessageContaining("is rejected, not suggested");
   }
 
+  /** A rule that only suggests: the same amount within ten days, whatever the reference. */
+  private static final RuleSet FOR_REVIEW =
+      RuleSet.of(
+          "review",
+          List.of(
+              new RuleSet.RuleFile(
+                  "review.rules",
+                  "rule \"Same amount, for review\"\n"
+                      + "  match bank to ledger one-to-one\n"
+                      + "  when amount equal\n"
+                      + "   and booking_date within 10 days\n"
+                      + "  suggest for review, confidence 0.80\n")));
+
   @Test
-  void aStatementBreakIsAnAccountExceptionClosedByAPersonWithANote() throws IOException {
+  void aSuggestForReviewRuleOpensSuggestedExceptionsThatAcceptingCloses() {
+    f.ledger("gl.csv", "2026-11-03,D1,1200,Receipt Kappa,250.00,,EUR,INV-2026-7702\n");
+    f.bank("bank.csv", "08.11.2026;08.11.2026;;250,00;EUR;Kappa GmbH;transfer\n");
+    f.run(FOR_REVIEW);
+
+    List<ExceptionRow> open = f.open();
+    assertThat(open)
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r.type()).isEqualTo(ExceptionType.SUGGESTED));
+    long groupId = open.get(0).groupId();
+    assertThat(open).allSatisfy(r -> assertThat(r.groupId()).isEqualTo(groupId));
+    assertThat(f.queue.show(open.get(0).id(), AS_OF).suggestion().ruleName())
+        .isEqualTo("Same amount, for review");
+    assertThat(f.run(FOR_REVIEW).exceptionsOpened()).isZero();
+
+    f.queue.acceptSuggestion(groupId, "alice");
+    f.run(FOR_REVIEW);
+
+    assertThat(f.open()).isEmpty();
+    assertThat(open)
+        .allSatisfy(
+            r -> {
+              ExceptionRow closed = f.queue.show(r.id(), AS_OF).exception();
+              assertThat(closed.status()).isEqualTo(ExceptionStatus.RESOLVED);
+              assertThat(closed.closeReason())
+                  .isEqualTo("matched: suggestion #" + groupId + " accepted by alice");
+            });
+  }
+
+  private void importStatement(String resource) throws IOException {
+    String name = resource.substring(resource.lastIndexOf('/') + 1);
     InputFile file;
-    try (InputStream in = LifecycleTest.class.getResourceAsStream("/camt/balance-break.xml")) {
-      file = InputFile.of("balance-break.xml", in.readAllBytes());
+    try (InputStream in = LifecycleTest.class.getResourceAsStream(resource)) {
+      file = InputFile.of(name, in.readAllBytes());
     }
     new Importer(database, CLOCK, "tester")
         .importFile(FileParser.parse(file, Profiles.load("bank"), null), null);
-    ExceptionRow brk =
+  }
+
+  private ExceptionRow onlyOpen(String type) {
+    List<ExceptionRow> rows =
         f.queue
             .list(
-                ExceptionFilter.parse(List.of("type=balance_break")),
-                ExceptionSort.DEFAULT,
-                0,
-                10,
-                AS_OF)
-            .rows()
-            .get(0);
+                ExceptionFilter.parse(List.of("type=" + type)), ExceptionSort.DEFAULT, 0, 10, AS_OF)
+            .rows();
+    assertThat(rows).as("open " + type + " exceptions").hasSize(1);
+    return rows.get(0);
+  }
+
+  @Test
+  void aStatementThatDoesNotChainIsAnAccountExceptionClosedByAPersonWithANote() throws IOException {
+    importStatement("/mt940/statements-de.sta");
+    importStatement("/mt940/next.sta");
+    importStatement("/mt940/gap.sta");
+    ExceptionRow gap = onlyOpen("statement_chain_break");
+
+    // Opens at 9,000.00 where the previous statement closed at 9,160.00.
+    assertThat(gap.itemId()).isNull();
+    assertThat(gap.account()).isEqualTo("10020030/1234567");
+    assertThat(gap.amountMinor()).isEqualTo(-160_00L);
+    assertThat(gap.reason()).contains("gap.sta").contains("a statement between them is missing");
+    f.queue.resolve(gap.id(), "alice", "statement 00003 was imported twice by the bank");
+
+    ExceptionDetail closed = f.queue.show(gap.id(), AS_OF);
+    assertThat(closed.exception().status()).isEqualTo(ExceptionStatus.RESOLVED);
+    assertThat(closed.exception().closeReason())
+        .isEqualTo("resolved by alice: statement 00003 was imported twice by the bank");
+    assertThat(closed.history())
+        .extracting(ExceptionDetail.HistoryEntry::action)
+        .containsExactly("EXCEPTION_RESOLVED");
+    assertThat(f.open()).isEmpty();
+  }
+
+  @Test
+  void aStatementBreakIsAnAccountExceptionClosedByAPersonWithANote() throws IOException {
+    importStatement("/camt/balance-break.xml");
+    ExceptionRow brk = onlyOpen("balance_break");
 
     assertThat(brk.itemId()).isNull();
     assertThat(brk.account()).isNotBlank();
@@ -138,6 +221,22 @@ class LifecycleTest {
     assertThat(closed.status()).isEqualTo(ExceptionStatus.RESOLVED);
     assertThat(closed.closeReason())
         .isEqualTo("resolved by alice: the bank sent a corrected statement");
+  }
+
+  @Test
+  void aZeroAmountLineIsNotWrittenOffButResolvedWithANote() {
+    f.bank("bank.csv", "10.11.2026;10.11.2026;;0,00;EUR;Alpha;card verification\n");
+    f.run();
+    ExceptionRow zero = f.open().get(0);
+    assertThat(zero.amountMinor()).isZero();
+
+    assertThatThrownBy(() -> f.queue.writeOff(zero.id(), "alice", "nothing moved"))
+        .hasMessageContaining(
+            "has a zero amount, so a write-off has nothing to book; resolve it with a note");
+    f.queue.resolve(zero.id(), "alice", "a card check, no money moved");
+
+    assertThat(f.queue.show(zero.id(), AS_OF).exception().status())
+        .isEqualTo(ExceptionStatus.RESOLVED);
   }
 
   @Test

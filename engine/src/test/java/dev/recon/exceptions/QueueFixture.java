@@ -51,7 +51,11 @@ final class QueueFixture {
   }
 
   MatchRunner.RunSummary run() {
-    return new MatchRunner(database, CLOCK, "nightly").run(RuleSet.standard());
+    return run(RuleSet.standard());
+  }
+
+  MatchRunner.RunSummary run(RuleSet rules) {
+    return new MatchRunner(database, CLOCK, "nightly").run(rules);
   }
 
   List<ExceptionRow> open() {

@@ -113,6 +113,26 @@ class ExceptionsPagesTest {
   }
 
   @Test
+  void revisitDueListsTheTimingDifferencesWhoseDateHasComeWithTheirDate() throws Exception {
+    long id = exceptionWithCounterparty("NORDWIND LOGISTIK");
+    new dev.recon.exceptions.ExceptionQueue(
+            server.database,
+            server.clock,
+            new dev.recon.corrections.Corrections(
+                server.database, server.clock, dev.recon.corrections.ChartOfAccounts.defaults()))
+        .markTiming(id, "preparer", java.time.LocalDate.of(2026, 11, 12), "in transit");
+
+    JsonNode due = list(preparer, "?revisit=due");
+    String page = preparer.get("/exceptions?revisit=due").body();
+
+    assertThat(due.get("total").asLong()).isEqualTo(1);
+    assertThat(due.get("rows").get(0).get("id").asLong()).isEqualTo(id);
+    assertThat(page.split("<tr><td><a href=\"/exceptions/", -1)).as("one row").hasSize(2);
+    assertThat(page).contains("<td>2026-11-12</td></tr>").contains("value=\"due\" checked");
+    assertThat(list(preparer, "").get("total").asLong()).isEqualTo(3);
+  }
+
+  @Test
   void aManualMatchClosesTheExceptionAndIsShownWithItsGroup() throws Exception {
     long bank = exceptionWithCounterparty("NORDWIND LOGISTIK");
     String detail = preparer.get("/exceptions/" + bank).body();

@@ -45,7 +45,17 @@ public final class Exceptions {
   /** The filter fields a list takes, as query parameters (the queue parses their values). */
   static final List<String> FILTER_KEYS =
       List.of(
-          "status", "type", "side", "account", "currency", "age", "assignee", "min", "max", "text");
+          "status",
+          "type",
+          "side",
+          "account",
+          "currency",
+          "age",
+          "assignee",
+          "min",
+          "max",
+          "text",
+          "revisit");
 
   private final ExceptionQueue queue;
 
@@ -240,7 +250,8 @@ public final class Exceptions {
             null,
             min,
             max,
-            null);
+            null,
+            false);
     return queue
         .list(filter, ExceptionSort.parse(sort), 0, CANDIDATES_MAX + 1, queue.today())
         .rows();
@@ -292,10 +303,8 @@ public final class Exceptions {
   }
 
   private void writeOffForm(Context ctx) {
-    var correction = queue.writeOff(id(ctx), user(ctx), ctx.formParam("reason"));
-    done(
-        ctx,
-        "written off" + correction.map(c -> "; correction #" + c + " awaits approval").orElse(""));
+    long correction = queue.writeOff(id(ctx), user(ctx), ctx.formParam("reason"));
+    done(ctx, "written off; correction #" + correction + " awaits approval");
   }
 
   private void suggestionForm(Context ctx) {
@@ -311,8 +320,15 @@ public final class Exceptions {
 
   private void unmatchForm(Context ctx) {
     long group = number(ctx.formParam("group"), "group");
-    queue.unmatch(group, user(ctx), ctx.formParam("reason"));
-    done(ctx, "group #" + group + " undone; its items are back in the queue");
+    var result = queue.unmatch(group, user(ctx), ctx.formParam("reason"));
+    done(
+        ctx,
+        "group #"
+            + group
+            + " undone; its items are back in the queue"
+            + (result.reversalCorrections().isEmpty()
+                ? ""
+                : "; reversing corrections " + result.reversalCorrections() + " await approval"));
   }
 
   /** After a form: back to the exception, saying what was done (post, redirect, get). */
@@ -332,8 +348,8 @@ public final class Exceptions {
 
   public record ReasonBody(String reason) {}
 
-  /** A write-off's answer: the exception, and the correction proposed for it (or null). */
-  public record WriteOffResult(long exception, Long correction) {}
+  /** A write-off's answer: the exception, and the correction proposed for it. */
+  public record WriteOffResult(long exception, long correction) {}
 
   public record MatchBody(List<Long> items, String note, boolean bookDifference) {}
 
@@ -347,8 +363,9 @@ public final class Exceptions {
   }
 
   private void apiWriteOff(Context ctx) {
-    var correction = queue.writeOff(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason());
-    ctx.json(new WriteOffResult(id(ctx), correction.orElse(null)));
+    long correction =
+        queue.writeOff(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason());
+    ctx.json(new WriteOffResult(id(ctx), correction));
   }
 
   private void apiMatch(Context ctx) {
@@ -370,10 +387,7 @@ public final class Exceptions {
   }
 
   private void apiUnmatch(Context ctx) {
-    ctx.json(
-        Map.of(
-            "reopenedExceptions",
-            queue.unmatch(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason())));
+    ctx.json(queue.unmatch(id(ctx), user(ctx), ctx.bodyAsClass(ReasonBody.class).reason()));
   }
 
   private void apiAccept(Context ctx) {
