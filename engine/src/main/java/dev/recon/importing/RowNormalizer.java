@@ -15,6 +15,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Turns the rows of one table into facts by a profile. Every problem is collected (up to {@link
@@ -25,6 +26,11 @@ import java.util.Map;
  */
 final class RowNormalizer {
   static final int PROBLEMS_MAX = 50;
+
+  /**
+   * Rows a task normalizes: large enough that sharing out a big table costs nothing to speak of.
+   */
+  private static final int CHUNK_ROWS = 20_000;
 
   private final Profile profile;
   private final String fileName;
@@ -41,13 +47,44 @@ final class RowNormalizer {
 
   Result normalize(Table table) {
     locateColumns(table.header());
-    if (table.rows().isEmpty()) {
+    List<RawRow> rows = table.rows();
+    if (rows.isEmpty()) {
       throw new BadInput(Problem.ofFile(fileName, "has a header but no records"));
     }
-    List<Fact> facts = new ArrayList<>(table.rows().size());
+    // Rows are independent of each other, so a large table is normalized in chunks on every core
+    // and the chunks joined in row order: the facts, and the first problems, are those of one pass.
+    int chunks = (rows.size() + CHUNK_ROWS - 1) / CHUNK_ROWS;
+    List<Chunk> done =
+        IntStream.range(0, chunks)
+            .parallel()
+            .mapToObj(
+                c ->
+                    normalize(
+                        table,
+                        rows.subList(c * CHUNK_ROWS, Math.min(rows.size(), (c + 1) * CHUNK_ROWS))))
+            .toList();
+    List<Fact> facts = new ArrayList<>(rows.size());
     List<Problem> problems = new ArrayList<>();
     int ignored = 0;
-    for (RawRow row : table.rows()) {
+    for (Chunk chunk : done) {
+      facts.addAll(chunk.facts());
+      problems.addAll(chunk.problems());
+      ignored += chunk.ignored();
+    }
+    if (!problems.isEmpty()) {
+      throw new BadInput(problems.subList(0, Math.min(problems.size(), PROBLEMS_MAX)));
+    }
+    return new Result(facts, ignored);
+  }
+
+  /** What a run of rows gave: its facts, its problems (at most {@link #PROBLEMS_MAX}), skipped. */
+  private record Chunk(List<Fact> facts, List<Problem> problems, int ignored) {}
+
+  private Chunk normalize(Table table, List<RawRow> rows) {
+    List<Fact> facts = new ArrayList<>(rows.size());
+    List<Problem> problems = new ArrayList<>();
+    int ignored = 0;
+    for (RawRow row : rows) {
       String kind = lower(value(row, Column.KIND));
       if (kind != null && profile.ignoredKinds().contains(kind)) {
         ignored++;
@@ -64,10 +101,7 @@ final class RowNormalizer {
         break;
       }
     }
-    if (!problems.isEmpty()) {
-      throw new BadInput(problems);
-    }
-    return new Result(facts, ignored);
+    return new Chunk(facts, problems, ignored);
   }
 
   private void locateColumns(List<String> header) {

@@ -36,6 +36,36 @@ class CsvParsingTest {
     }
 
     @Test
+    void aLargeFileGivesItsRecordsInFileOrderAndItsFirstProblemsInLineOrder() {
+      // Large enough to be normalized in several chunks at once (RowNormalizer shares it out).
+      StringBuilder good = new StringBuilder();
+      StringBuilder bad = new StringBuilder();
+      for (int i = 1; i <= 90_000; i++) {
+        String amount = (i % 997) + "," + String.format(java.util.Locale.ROOT, "%02d", i % 100);
+        String row = "02.11.2026;02.11.2026;;" + amount + ";EUR;Payer " + i + ";INV-" + i + "\n";
+        good.append(row);
+        // Broken amounts on every 1,500th row: 60 of them, spread over every chunk.
+        bad.append(i % 1_500 == 0 ? row.replace(";" + amount + ";", ";12x;") : row);
+      }
+
+      ParsedFile parsed = parse(good.toString());
+
+      assertThat(parsed.facts()).hasSize(90_000);
+      assertThat(parsed.facts().stream().mapToInt(f -> f.origin().line()).toArray())
+          .isEqualTo(java.util.stream.IntStream.rangeClosed(2, 90_001).toArray());
+      assertThat(parsed.facts().get(45_000).counterpartyRaw()).isEqualTo("Payer 45001");
+      BadInput refusal =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              BadInput.class, () -> parse(bad.toString()));
+      assertThat(refusal.problems())
+          .extracting(Problem::line)
+          .containsExactlyElementsOf(
+              java.util.stream.IntStream.rangeClosed(1, RowNormalizer.PROBLEMS_MAX)
+                  .mapToObj(k -> k * 1_500 + 1)
+                  .toList());
+    }
+
+    @Test
     void creditIsMoneyInAndDebitIsMoneyOut() {
       ParsedFile parsed =
           parse(
