@@ -22,16 +22,22 @@ import java.util.Objects;
 final class FactIdentity {
   private static final char SEPARATOR = '\u001f';
 
-  private FactIdentity() {}
+  // Occurrences so far per fingerprint: the one thing about a file that grows with its records.
+  private final Map<String, Integer> seen = new HashMap<>();
+  private final MessageDigest digest = sha256();
+
+  /** The identity of the file's next record, given in file order. */
+  IdentifiedFact next(Fact fact) {
+    String fingerprint = fingerprint(digest, fact);
+    int occurrence = seen.merge(fingerprint, 1, Integer::sum);
+    return new IdentifiedFact(fact, fingerprint, occurrence);
+  }
 
   static List<IdentifiedFact> identify(List<Fact> facts) {
-    Map<String, Integer> seen = new HashMap<>();
+    FactIdentity identity = new FactIdentity();
     List<IdentifiedFact> identified = new ArrayList<>(facts.size());
-    MessageDigest digest = sha256();
     for (Fact fact : facts) {
-      String fingerprint = fingerprint(digest, fact);
-      int occurrence = seen.merge(fingerprint, 1, Integer::sum);
-      identified.add(new IdentifiedFact(fact, fingerprint, occurrence));
+      identified.add(identity.next(fact));
     }
     return identified;
   }

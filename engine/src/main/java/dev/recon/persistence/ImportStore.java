@@ -193,9 +193,13 @@ public final class ImportStore {
     return fresh.size();
   }
 
-  /** Records how many of a file's records were added and how many were stored already. */
-  public void recordCounts(long fileId, int added, int duplicates) {
+  /**
+   * Records how many records a file had, how many were added and how many were stored already
+   * (known only once a streamed file has been read to its end).
+   */
+  public void recordCounts(long fileId, int records, int added, int duplicates) {
     dsl.update(IMPORTED_FILE)
+        .set(IMPORTED_FILE.ROW_COUNT, records)
         .set(IMPORTED_FILE.ADDED_COUNT, added)
         .set(IMPORTED_FILE.DUPLICATE_COUNT, duplicates)
         .where(IMPORTED_FILE.ID.eq(fileId))

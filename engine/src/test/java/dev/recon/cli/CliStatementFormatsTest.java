@@ -34,6 +34,27 @@ class CliStatementFormatsTest {
   }
 
   @Test
+  void aStreamedCamtRefusedAtItsLastEntryStoresNothingOfTheEntriesBefore() throws Exception {
+    // Thousands of entries: more than one batch is stored before the broken last one is read.
+    Path good = tempDir.resolve("camt053-good.xml");
+    long entries = dev.recon.benchmarking.CamtStreamBench.write(good, 2)[0];
+    String text = java.nio.file.Files.readString(good);
+    int last = text.lastIndexOf("<Amt Ccy=\"EUR\">") + "<Amt Ccy=\"EUR\">".length();
+    Path broken = tempDir.resolve("camt053-broken.xml");
+    java.nio.file.Files.writeString(broken, text.substring(0, last) + "1O" + text.substring(last));
+
+    CliRun.Result refused = run("import", broken.toString());
+    CliRun.Result imported = run("import", good.toString());
+
+    assertThat(refused.exitCode()).isEqualTo(1);
+    assertThat(refused.err())
+        .contains("is not an amount")
+        .contains("camt053-broken.xml: refused; nothing from this file was stored");
+    assertThat(imported.out())
+        .contains("camt053-good.xml: " + entries + " records, " + entries + " added, 0 already");
+  }
+
+  @Test
   void aNamedFormatThatTheContentContradictsIsRefused() {
     CliRun.Result result =
         run("parse", "--format", "mt940", "--source", "bank", resource("camt/statement-v02.xml"));
