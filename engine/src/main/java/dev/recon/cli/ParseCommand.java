@@ -139,6 +139,10 @@ final class ParseCommand implements Callable<Integer> {
     g.writeStringField("kind", f.kind());
     writeMinor(g, "gross_minor", f.gross());
     writeMinor(g, "fee_minor", f.fee());
+    g.writeStringField("counterparty_iban", f.counterpartyIban());
+    g.writeStringField("bank_transaction_code", f.bankTransactionCode());
+    g.writeStringField("bank_transaction_code_proprietary", f.bankTransactionCodeProprietary());
+    g.writeStringField("end_to_end_id", f.endToEndId());
   }
 
   private static void writeMinor(JsonGenerator g, String name, Money money) throws IOException {

@@ -229,7 +229,11 @@ public final class ImportStore {
                   ITEM.GROSS_MINOR,
                   ITEM.FEE_MINOR,
                   ITEM.FINGERPRINT,
-                  ITEM.OCCURRENCE);
+                  ITEM.OCCURRENCE,
+                  ITEM.COUNTERPARTY_IBAN,
+                  ITEM.BANK_TX_CODE,
+                  ITEM.BANK_TX_CODE_PROPRIETARY,
+                  ITEM.END_TO_END_ID);
       for (IdentifiedFact item : items.subList(from, Math.min(items.size(), from + CHUNK_ROWS))) {
         Fact f = item.fact();
         totals.itemAdded(f.side(), f.currencyCode(), f.bookingDate(), f.amount().minor());
@@ -253,7 +257,11 @@ public final class ImportStore {
                 f.gross() == null ? null : f.gross().minor(),
                 f.fee() == null ? null : f.fee().minor(),
                 item.fingerprint(),
-                item.occurrence());
+                item.occurrence(),
+                f.counterpartyIban(),
+                f.bankTransactionCode(),
+                f.bankTransactionCodeProprietary(),
+                f.endToEndId());
       }
       insert.execute();
     }

@@ -98,6 +98,36 @@ class CamtImportTest {
     }
   }
 
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Backend.class)
+  void aStreamedImportStoresTheCounterpartyIbanTransactionCodeAndEndToEndId(
+      TestDatabase.Backend backend) {
+    Path sample = Path.of("..", "samples", "formats", "camt053-2026-11-09.xml");
+    try (Database database = TestDatabase.open(backend, tempDir)) {
+      Importer importer =
+          new Importer(
+              database,
+              Clock.fixed(Instant.parse("2026-11-10T08:00:00Z"), ZoneOffset.UTC),
+              "alice");
+
+      ImportResult result =
+          importer.importCamt(sample, FileParser.sha256(sample), Profiles.load("bank"), null);
+
+      assertThat(result.added()).isEqualTo(6);
+      List<Fact> stored =
+          database.inTransaction(tx -> tx.items().unmatched()).stream()
+              .map(dev.recon.facts.Item::fact)
+              .toList();
+      assertThat(stored.get(0).counterpartyIban()).isEqualTo("DE02120300000000202051");
+      assertThat(stored.get(0).bankTransactionCode()).isEqualTo("PMNT/RCDT/ESCT");
+      assertThat(stored.get(0).bankTransactionCodeProprietary()).isEqualTo("NTRF+166");
+      assertThat(stored.get(0).endToEndId()).isEqualTo("E2E-NW-1001");
+      assertThat(stored.get(1).counterpartyIban()).isEqualTo("DE44500105175407324931");
+      assertThat(stored.get(2).endToEndId()).isEqualTo("E2E-A-1");
+      DatabaseInvariants.check(database);
+    }
+  }
+
   @Test
   void brokenFilesAreRefusedWithWhereAndWhat() {
     assertThatThrownBy(() -> parse("truncated.xml"))
