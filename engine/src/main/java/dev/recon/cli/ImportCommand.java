@@ -54,7 +54,6 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProfileChoice.requireKnown(spec, source, profileName, files);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int refused = 0;
@@ -74,7 +73,7 @@ final class ImportCommand implements Callable<Integer> {
             InputFile file = InputFile.read(path);
             sha256 = file.sha256();
             FileFormat detected = format.check(file);
-            Profile profile = ProfileChoice.resolve(spec, source, profileName, detected);
+            Profile profile = ProfileChoice.resolve(spec, source, profileName, file, detected);
             result = importer.importFile(FileParser.parse(file, profile, account), account);
           }
           out.println(result.describe());

@@ -57,7 +57,6 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ProfileChoice.requireKnown(spec, source, profileName, java.util.List.of(file));
     PrintWriter out = spec.commandLine().getOut();
     JsonFactory factory = new JsonFactory();
     Consumer<Fact> print = fact -> printFact(factory, fact, out);
@@ -72,7 +71,7 @@ final class ParseCommand implements Callable<Integer> {
       FileFormat detected = format.check(input);
       ParsedFile parsed =
           FileParser.parse(
-              input, ProfileChoice.resolve(spec, source, profileName, detected), account);
+              input, ProfileChoice.resolve(spec, source, profileName, input, detected), account);
       parsed.facts().forEach(print);
       summary = parsed.summary();
     }

@@ -67,11 +67,30 @@ class CliStatementFormatsTest {
   }
 
   @Test
-  void aCsvStillNeedsToSayWhatItIs() {
+  void aCsvWithoutSourceOrProfileIsReadByTheOneProfileItsHeaderFits() {
     CliRun.Result result =
-        run("parse", Path.of("../samples/ledger/gl-1200-2026-11.csv").toString());
+        run(
+            "parse",
+            "--json",
+            "--account",
+            "GL-1200",
+            Path.of("../samples/ledger/gl-1200-2026-11.csv").toString());
 
-    assertThat(result.exitCode()).isEqualTo(2);
-    assertThat(result.err()).contains("say what the file is: --source bank|gateway|ledger");
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out()).contains("\"profile\":\"ledger\"");
+  }
+
+  @Test
+  void aCsvNoProfileFitsIsRefusedAskingWhatItIs() throws Exception {
+    Path notes = tempDir.resolve("notes.csv");
+    java.nio.file.Files.writeString(notes, "Day,Note\n2026-11-02,call the bank\n");
+
+    CliRun.Result result = run("import", notes.toString());
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err())
+        .contains("notes.csv: Recon cannot tell what this file is")
+        .contains("--source or --profile")
+        .contains("notes.csv: refused; nothing from this file was stored");
   }
 }

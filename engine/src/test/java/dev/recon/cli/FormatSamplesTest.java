@@ -143,6 +143,28 @@ class FormatSamplesTest {
             "-12.50 null ACMT/MDOP/CHRG null null ref=null");
   }
 
+  @Test
+  void aStripeBalanceExportIsRecognisedAndItsTypesReadAsRecordKinds() {
+    CliRun.Result result =
+        run(List.of("parse", "--json", "../samples/gateway/stripe-balance-2026-11.csv"));
+
+    List<JsonNode> lines = jsonLines(result.out());
+    JsonNode summary = lines.get(lines.size() - 1);
+    assertThat(summary.get("profile").asText()).isEqualTo("stripe-balance");
+    // stripe_fee is a fee; the payout row is the transfer itself and is skipped.
+    assertThat(lines.subList(0, lines.size() - 1))
+        .extracting(r -> r.get("kind").asText() + " " + r.get("account").asText())
+        .containsExactly(
+            "charge STRIPE",
+            "charge STRIPE",
+            "charge STRIPE",
+            "charge STRIPE",
+            "charge STRIPE",
+            "refund STRIPE",
+            "fee STRIPE",
+            "charge STRIPE");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void parseJsonGivesTheFiguresWorkedOutByHand(Expected expected) {
