@@ -30,8 +30,8 @@ public final class ProfileDetection {
       return fitting.get(0);
     }
     String choose =
-        "; say which it is (bank, ledger, gateway or stripe-balance): --source or --profile on the"
-            + " command line, the source when uploading";
+        "; choose the source (bank, ledger, gateway or stripe-balance): --source or --profile on"
+            + " the command line, the source field when uploading";
     if (fitting.isEmpty()) {
       throw new BadInput(
           Problem.ofFile(
