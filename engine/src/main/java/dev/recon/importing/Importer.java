@@ -206,15 +206,23 @@ public final class Importer {
    */
   public ImportResult importCamt(
       java.nio.file.Path path, String sha256, Profile profile, String accountOverride) {
+    return database.inTransaction(tx -> importCamt(tx, path, sha256, profile, accountOverride));
+  }
+
+  /** As {@link #importCamt(java.nio.file.Path, String, Profile, String)}, in the caller's tx. */
+  public ImportResult importCamt(
+      Transaction tx,
+      java.nio.file.Path path,
+      String sha256,
+      Profile profile,
+      String accountOverride) {
     ImportStore.NewFile file =
         newFile(path.getFileName().toString(), sha256, FileFormat.CAMT, profile, accountOverride);
-    return database.inTransaction(
-        tx ->
-            store(
-                tx,
-                file,
-                STREAMED_BATCH_ITEMS,
-                sink -> FileParser.streamCamt(path, profile, accountOverride, sink)));
+    return store(
+        tx,
+        file,
+        STREAMED_BATCH_ITEMS,
+        sink -> FileParser.streamCamt(path, profile, accountOverride, sink));
   }
 
   /** The file row of a file about to be read; its counts are recorded once it has been. */
