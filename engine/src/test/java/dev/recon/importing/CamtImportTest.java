@@ -30,6 +30,11 @@ class CamtImportTest {
     }
   }
 
+  /** An importer acting as alice at a fixed instant. */
+  private static Importer alice(Database database, String instant) {
+    return new Importer(database, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), "alice");
+  }
+
   private static ParsedFile parse(String name) throws IOException {
     return FileParser.parse(file(name), Profiles.load("bank"), null);
   }
@@ -77,11 +82,7 @@ class CamtImportTest {
   void aStatementWhoseBalancesDoNotAddUpIsStoredWithAnExceptionOnTheAccount(
       TestDatabase.Backend backend) throws IOException {
     try (Database database = TestDatabase.open(backend, tempDir)) {
-      Importer importer =
-          new Importer(
-              database,
-              Clock.fixed(Instant.parse("2026-11-07T08:00:00Z"), ZoneOffset.UTC),
-              "alice");
+      Importer importer = alice(database, "2026-11-07T08:00:00Z");
 
       ImportResult result = importer.importFile(parse("balance-break.xml"), null);
 
@@ -104,11 +105,7 @@ class CamtImportTest {
       TestDatabase.Backend backend) {
     Path sample = Path.of("..", "samples", "formats", "camt053-2026-11-09.xml");
     try (Database database = TestDatabase.open(backend, tempDir)) {
-      Importer importer =
-          new Importer(
-              database,
-              Clock.fixed(Instant.parse("2026-11-10T08:00:00Z"), ZoneOffset.UTC),
-              "alice");
+      Importer importer = alice(database, "2026-11-10T08:00:00Z");
 
       ImportResult result =
           importer.importCamt(sample, FileParser.sha256(sample), Profiles.load("bank"), null);
