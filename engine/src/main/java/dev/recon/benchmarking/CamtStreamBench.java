@@ -133,27 +133,24 @@ public final class CamtStreamBench {
   /** Reads the file in a child JVM with the heap capped at {@code heapCapMb} MB. */
   public static Outcome readInChildJvm(Path file, int heapCapMb)
       throws IOException, InterruptedException {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java.toString(),
-            "-Xmx" + heapCapMb + "m",
-            "-XX:+UseSerialGC",
-            "-cp",
-            System.getProperty("java.class.path"),
-            CamtStreamBench.class.getName(),
-            file.toAbsolutePath().toString());
-    builder.redirectErrorStream(true);
-    Process child = builder.start();
-    String output;
-    try (InputStream in = child.getInputStream()) {
-      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    Path output = Files.createTempFile("recon-bench-camt", ".out");
+    String text;
+    try {
+      ChildRun run =
+          runInChildJvm(
+              heapCapMb,
+              output,
+              CamtStreamBench.class.getName(),
+              List.of(file.toAbsolutePath().toString()));
+      text = Files.readString(output, StandardCharsets.UTF_8);
+      if (run.exitCode() != 0) {
+        throw new IllegalStateException(
+            "the streamed read failed in a JVM with -Xmx" + heapCapMb + "m:\n" + text);
+      }
+    } finally {
+      Files.deleteIfExists(output);
     }
-    if (!child.waitFor(30, TimeUnit.MINUTES) || child.exitValue() != 0) {
-      throw new IllegalStateException(
-          "the streamed read failed in a JVM with -Xmx" + heapCapMb + "m:\n" + output);
-    }
-    String[] figures = output.strip().lines().reduce((a, b) -> b).orElse("").split(" ");
+    String[] figures = text.strip().lines().reduce((a, b) -> b).orElse("").split(" ");
     return new Outcome(
         Files.size(file),
         Long.parseLong(figures[0]),
@@ -161,6 +158,39 @@ public final class CamtStreamBench {
         Long.parseLong(figures[2]),
         Long.parseLong(figures[3]),
         heapCapMb);
+  }
+
+  /** How a child JVM ended: its exit code (its output went to the file it was given). */
+  public record ChildRun(int exitCode) {}
+
+  /**
+   * Runs a main class of this class path in a child JVM whose heap is capped at {@code heapCapMb}
+   * MB, its standard output and error written to {@code output} (a file, so output as large as the
+   * input is not held either).
+   */
+  public static ChildRun runInChildJvm(
+      int heapCapMb, Path output, String mainClass, List<String> arguments)
+      throws IOException, InterruptedException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    List<String> command = new ArrayList<>();
+    command.addAll(
+        List.of(
+            java.toString(),
+            "-Xmx" + heapCapMb + "m",
+            "-XX:+UseSerialGC",
+            "-cp",
+            System.getProperty("java.class.path"),
+            mainClass));
+    command.addAll(arguments);
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(output.toFile());
+    Process child = builder.start();
+    if (!child.waitFor(30, TimeUnit.MINUTES)) {
+      child.destroyForcibly();
+      throw new IllegalStateException(mainClass + " did not end within 30 minutes");
+    }
+    return new ChildRun(child.exitValue());
   }
 
   /** The child: streams the file, then prints items, sum, peak heap bytes and milliseconds. */

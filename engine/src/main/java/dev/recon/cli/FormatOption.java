@@ -25,7 +25,11 @@ final class FormatOption {
 
   /** The file's format, checked against the one asked for. */
   FileFormat check(InputFile file) {
-    FileFormat detected = file.format();
+    return check(file.name(), file.format());
+  }
+
+  /** The format detected in a file (by its first bytes), checked against the one asked for. */
+  FileFormat check(String fileName, FileFormat detected) {
     if (format == null || format.equalsIgnoreCase("auto")) {
       return detected;
     }
@@ -37,7 +41,7 @@ final class FormatOption {
     if (wanted != detected) {
       throw new BadInput(
           Problem.ofFile(
-              file.name(),
+              fileName,
               "is not "
                   + wanted.label()
                   + " as --format says: its content reads as "

@@ -54,25 +54,32 @@ final class ImportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ProfileChoice.requireKnown(spec, source, profileName, files);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     int refused = 0;
     try (Database database = recon.openDatabase()) {
       Importer importer = new Importer(database, recon.clock, recon.actor());
       for (Path path : files) {
-        InputFile file = null;
+        String sha256 = null;
         try {
-          file = InputFile.read(path);
-          FileFormat detected = format.check(file);
-          Profile profile = ProfileChoice.resolve(spec, source, profileName, detected);
-          ImportResult result =
-              importer.importFile(FileParser.parse(file, profile, account), account);
+          ImportResult result;
+          if (FileParser.formatOf(path) == FileFormat.CAMT) {
+            // camt is streamed into the import's transaction; the file is never held whole.
+            FileFormat detected = format.check(path.getFileName().toString(), FileFormat.CAMT);
+            Profile profile = ProfileChoice.resolve(spec, source, profileName, detected);
+            sha256 = FileParser.sha256(path);
+            result = importer.importCamt(path, sha256, profile, account);
+          } else {
+            InputFile file = InputFile.read(path);
+            sha256 = file.sha256();
+            FileFormat detected = format.check(file);
+            Profile profile = ProfileChoice.resolve(spec, source, profileName, file, detected);
+            result = importer.importFile(FileParser.parse(file, profile, account), account);
+          }
           out.println(result.describe());
         } catch (BadInput e) {
           e.problems().forEach(problem -> err.println("error: " + problem));
           err.println(path.getFileName() + ": refused; nothing from this file was stored");
-          String sha256 = file == null ? null : file.sha256();
           importer.recordRefusal(path.getFileName().toString(), sha256, e);
           refused++;
         }

@@ -5,15 +5,19 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.recon.facts.Fact;
 import dev.recon.importing.FileFormat;
 import dev.recon.importing.FileParser;
+import dev.recon.importing.FileSummary;
 import dev.recon.importing.InputFile;
 import dev.recon.importing.ParsedFile;
+import dev.recon.importing.Profile;
 import dev.recon.money.Money;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,39 +57,51 @@ final class ParseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    ProfileChoice.requireKnown(spec, source, profileName, java.util.List.of(file));
-    InputFile input = InputFile.read(file);
-    FileFormat detected = format.check(input);
-    ParsedFile parsed =
-        FileParser.parse(
-            input, ProfileChoice.resolve(spec, source, profileName, detected), account);
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      printJson(parsed, out);
+    JsonFactory factory = new JsonFactory();
+    Consumer<Fact> print = fact -> printFact(factory, fact, out);
+    FileSummary summary;
+    if (FileParser.formatOf(file) == FileFormat.CAMT) {
+      // camt is streamed: each record is printed as its entry ends, nothing of the file is held.
+      FileFormat detected = format.check(file.getFileName().toString(), FileFormat.CAMT);
+      Profile profile = ProfileChoice.resolve(spec, source, profileName, detected);
+      summary = FileParser.streamCamt(file, profile, account, print);
     } else {
-      for (Fact fact : parsed.facts()) {
-        out.printf(
-            Locale.ROOT,
-            "%s  %-7s %-12s %15s  %s  %s%n",
-            fact.origin(),
-            fact.side().label(),
-            fact.account(),
-            fact.amount(),
-            fact.bookingDate(),
-            fact.reference() == null ? "" : fact.reference());
-      }
-      out.printf(Locale.ROOT, "%d records%n", parsed.facts().size());
+      InputFile input = InputFile.read(file);
+      FileFormat detected = format.check(input);
+      ParsedFile parsed =
+          FileParser.parse(
+              input, ProfileChoice.resolve(spec, source, profileName, input, detected), account);
+      parsed.facts().forEach(print);
+      summary = parsed.summary();
+    }
+    if (json) {
+      out.println(json(factory, g -> writeSummary(g, summary)));
+    } else {
+      out.printf(Locale.ROOT, "%d records%n", summary.records());
     }
     out.flush();
     return 0;
   }
 
-  private static void printJson(ParsedFile parsed, PrintWriter out) throws IOException {
-    JsonFactory factory = new JsonFactory();
-    for (Fact fact : parsed.facts()) {
-      out.println(json(factory, g -> writeFact(g, fact)));
+  private void printFact(JsonFactory factory, Fact fact, PrintWriter out) {
+    if (json) {
+      try {
+        out.println(json(factory, g -> writeFact(g, fact)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "%s  %-7s %-12s %15s  %s  %s%n",
+          fact.origin(),
+          fact.side().label(),
+          fact.account(),
+          fact.amount(),
+          fact.bookingDate(),
+          fact.reference() == null ? "" : fact.reference());
     }
-    out.println(json(factory, g -> writeSummary(g, parsed)));
   }
 
   private interface JsonBody {
@@ -122,6 +138,10 @@ final class ParseCommand implements Callable<Integer> {
     g.writeStringField("kind", f.kind());
     writeMinor(g, "gross_minor", f.gross());
     writeMinor(g, "fee_minor", f.fee());
+    g.writeStringField("counterparty_iban", f.counterpartyIban());
+    g.writeStringField("bank_transaction_code", f.bankTransactionCode());
+    g.writeStringField("bank_transaction_code_proprietary", f.bankTransactionCodeProprietary());
+    g.writeStringField("end_to_end_id", f.endToEndId());
   }
 
   private static void writeMinor(JsonGenerator g, String name, Money money) throws IOException {
@@ -132,14 +152,14 @@ final class ParseCommand implements Callable<Integer> {
     }
   }
 
-  private static void writeSummary(JsonGenerator g, ParsedFile parsed) throws IOException {
+  private static void writeSummary(JsonGenerator g, FileSummary parsed) throws IOException {
     g.writeStringField("type", "summary");
-    g.writeStringField("file", parsed.file().name());
-    g.writeStringField("sha256", parsed.file().sha256());
+    g.writeStringField("file", parsed.name());
+    g.writeStringField("sha256", parsed.sha256());
     g.writeStringField("format", parsed.format().label());
     g.writeStringField("profile", parsed.profile().name());
     g.writeStringField("source", parsed.profile().source().label());
-    g.writeNumberField("records", parsed.facts().size());
+    g.writeNumberField("records", parsed.records());
     g.writeNumberField("ignored", parsed.ignoredRows());
     g.writeObjectFieldStart("total_minor");
     for (Map.Entry<String, Long> total : parsed.totalMinorByCurrency().entrySet()) {

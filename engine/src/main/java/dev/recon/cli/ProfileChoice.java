@@ -2,11 +2,15 @@ package dev.recon.cli;
 
 import dev.recon.facts.Side;
 import dev.recon.importing.Profile;
+import dev.recon.importing.ProfileDetection;
 import dev.recon.importing.Profiles;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Picks the profile from --source and --profile: either may imply the other, both must agree. */
+/**
+ * Picks the profile from --source and --profile: either may imply the other, both must agree;
+ * without either, the file's content says (its format, or for a table its header).
+ */
 final class ProfileChoice {
   private ProfileChoice() {}
 
@@ -44,38 +48,19 @@ final class ProfileChoice {
   }
 
   /**
-   * Fails as a usage mistake, before anything is read or stored, when neither --source nor
-   * --profile is given and a file is not a bank statement that says what it is.
+   * As {@link #resolve(CommandSpec, String, String, dev.recon.importing.FileFormat)}, except that a
+   * table (CSV, XLSX) given neither option is read by the one built-in profile its header fits
+   * ({@link ProfileDetection}); a file none or several fit is refused, asking which it is.
    */
-  static void requireKnown(
+  static Profile resolve(
       CommandSpec spec,
       String source,
       String profileName,
-      java.util.List<java.nio.file.Path> files) {
-    if (source != null || profileName != null) {
-      return;
+      dev.recon.importing.InputFile file,
+      dev.recon.importing.FileFormat format) {
+    if (source == null && profileName == null && !format.selfDescribing()) {
+      return ProfileDetection.detect(file);
     }
-    for (java.nio.file.Path file : files) {
-      if (!selfDescribing(file)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "say what the file is: --source bank|gateway|ledger or --profile NAME (only files"
-                + " that say what they are need neither: camt, MT940, OFX, BAI2, Stripe payout,"
-                + " PayPal and Adyen reports; "
-                + file.getFileName()
-                + " is not one)");
-      }
-    }
-  }
-
-  private static boolean selfDescribing(java.nio.file.Path file) {
-    try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
-      dev.recon.importing.FileFormat format =
-          dev.recon.importing.InputFile.of(file.getFileName().toString(), in.readNBytes(4096))
-              .format();
-      return format.selfDescribing();
-    } catch (java.io.IOException e) {
-      return false;
-    }
+    return resolve(spec, source, profileName, format);
   }
 }

@@ -215,22 +215,35 @@ public final class CloseRunner {
    */
   private CloseStore.InboxFile importOne(long runId, Inbox inbox, Importer importer, Path path) {
     String relative = inbox.relative(path);
-    InputFile input = InputFile.read(path);
+    // A camt file is streamed from its path, hashed and imported without being held.
+    boolean camt = FileParser.formatOf(path) == dev.recon.importing.FileFormat.CAMT;
+    InputFile input = camt ? null : InputFile.read(path);
+    String sha256 = camt ? FileParser.sha256(path) : input.sha256();
+    String name = path.getFileName().toString();
     Optional<CloseStore.InboxFile> earlier =
-        database.inTransaction(tx -> tx.closes().file(runId, relative, input.sha256()));
+        database.inTransaction(tx -> tx.closes().file(runId, relative, sha256));
     if (earlier.isPresent()) {
       return earlier.get();
     }
     String account = inbox.accountOf(path);
     try {
-      ParsedFile parsed = FileParser.parse(input, ProfileDetection.detect(input), account);
+      ParsedFile parsed =
+          camt ? null : FileParser.parse(input, ProfileDetection.detect(input), account);
       return database.inTransaction(
           tx -> {
-            ImportResult result = importer.importFile(tx, parsed, account);
+            ImportResult result =
+                camt
+                    ? importer.importCamt(
+                        tx,
+                        path,
+                        sha256,
+                        dev.recon.importing.Profiles.defaultFor(dev.recon.facts.Side.BANK),
+                        account)
+                    : importer.importFile(tx, parsed, account);
             CloseStore.InboxFile file =
                 new CloseStore.InboxFile(
                     relative,
-                    input.sha256(),
+                    sha256,
                     result.alreadyImported() ? ALREADY_IMPORTED : IMPORTED,
                     result.fileId(),
                     result.describe());
@@ -241,14 +254,14 @@ public final class CloseRunner {
       String reason =
           refused.problems().stream().map(p -> "error: " + p).collect(Collectors.joining("\n"))
               + "\n"
-              + input.name()
+              + name
               + ": refused; nothing from this file was stored\n";
       log.warn("inbox file {} rejected: {}", relative, refused.problems().get(0));
       return database.inTransaction(
           tx -> {
-            importer.recordRefusal(tx, relative, input.sha256(), refused);
+            importer.recordRefusal(tx, relative, sha256, refused);
             CloseStore.InboxFile file =
-                new CloseStore.InboxFile(relative, input.sha256(), REJECTED, null, reason);
+                new CloseStore.InboxFile(relative, sha256, REJECTED, null, reason);
             tx.closes().recordFile(runId, file);
             return file;
           });

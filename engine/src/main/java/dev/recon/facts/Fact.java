@@ -11,6 +11,12 @@ import java.util.Objects;
  *
  * <p>For gateway records {@code amount} is the net (what reaches the bank), {@code gross} what the
  * customer paid and {@code fee} what the gateway kept, a positive cost: net = gross - fee.
+ *
+ * <p>Bank records may also say who the money came from or went to by account ({@code
+ * counterpartyIban}), how the bank classed the transaction ({@code bankTransactionCode}, ISO 20022
+ * domain/family/sub-family such as {@code PMNT/RCDT/ESCT}, and the bank's own {@code
+ * bankTransactionCodeProprietary}), and the payer's {@code endToEndId}; null where the source has
+ * none. They describe a record but are not part of its identity (see {@code FactIdentity}).
  */
 public record Fact(
     Side side,
@@ -27,7 +33,11 @@ public record Fact(
     String kind,
     Money gross,
     Money fee,
-    Origin origin) {
+    Origin origin,
+    String counterpartyIban,
+    String bankTransactionCode,
+    String bankTransactionCodeProprietary,
+    String endToEndId) {
 
   public static final int ACCOUNT_LENGTH_MAX = 100;
   public static final int REFERENCE_LENGTH_MAX = 200;
@@ -35,6 +45,12 @@ public record Fact(
   public static final int DESCRIPTION_LENGTH_MAX = 2000;
   public static final int PAYOUT_ID_LENGTH_MAX = 100;
   public static final int KIND_LENGTH_MAX = 20;
+
+  /** ISO 13616: an IBAN has at most 34 characters. */
+  public static final int IBAN_LENGTH_MAX = 34;
+
+  /** ISO 20022 Max35Text: the end-to-end id and the bank transaction codes. */
+  public static final int ISO_TEXT_LENGTH_MAX = 35;
 
   /**
    * The largest amount Recon accepts, in minor units (exclusive): 10^15, a thousand trillion cents.
@@ -59,6 +75,11 @@ public record Fact(
     requireLength("text", text, DESCRIPTION_LENGTH_MAX);
     requireLength("payout id", payoutId, PAYOUT_ID_LENGTH_MAX);
     requireLength("kind", kind, KIND_LENGTH_MAX);
+    requireLength("counterparty IBAN", counterpartyIban, IBAN_LENGTH_MAX);
+    requireLength("bank transaction code", bankTransactionCode, ISO_TEXT_LENGTH_MAX);
+    requireLength(
+        "proprietary bank transaction code", bankTransactionCodeProprietary, ISO_TEXT_LENGTH_MAX);
+    requireLength("end-to-end id", endToEndId, ISO_TEXT_LENGTH_MAX);
     requireWithinLimit("amount", amount);
     requireWithinLimit("gross", gross);
     requireWithinLimit("fee", fee);
@@ -68,6 +89,45 @@ public record Fact(
       throw new IllegalArgumentException(
           "gross " + gross + " minus fee " + fee + " is not the net amount " + amount);
     }
+  }
+
+  /** A record whose source names no counterparty account, transaction code or end-to-end id. */
+  public Fact(
+      Side side,
+      String account,
+      Money amount,
+      LocalDate bookingDate,
+      LocalDate valueDate,
+      String reference,
+      String referenceRaw,
+      String counterparty,
+      String counterpartyRaw,
+      String text,
+      String payoutId,
+      String kind,
+      Money gross,
+      Money fee,
+      Origin origin) {
+    this(
+        side,
+        account,
+        amount,
+        bookingDate,
+        valueDate,
+        reference,
+        referenceRaw,
+        counterparty,
+        counterpartyRaw,
+        text,
+        payoutId,
+        kind,
+        gross,
+        fee,
+        origin,
+        null,
+        null,
+        null,
+        null);
   }
 
   public String currencyCode() {

@@ -18,21 +18,41 @@ import java.util.Objects;
  * file or line), numbered by occurrence within its file. Last week's and this week's statements
  * share the identities of the days they overlap, so only new rows are added; two identical rows in
  * one file are occurrences 1 and 2 and both import.
+ *
+ * <p>The bank details a record may carry besides (counterparty IBAN, transaction codes, end-to-end
+ * id) are not part of it: records imported before Recon read them keep their identity, so an
+ * overlapping statement imported now adds nothing twice.
  */
 final class FactIdentity {
   private static final char SEPARATOR = '\u001f';
 
-  private FactIdentity() {}
+  // Occurrences so far per fingerprint: the one thing about a file that grows with its records.
+  private final Map<String, Integer> seen;
+  private final MessageDigest digest = sha256();
+
+  FactIdentity() {
+    this(16);
+  }
+
+  /**
+   * For about {@code expected} records: a million-line file would otherwise rehash twenty times.
+   */
+  FactIdentity(int expected) {
+    seen = new HashMap<>(Math.max(16, expected / 3 * 4 + 1));
+  }
+
+  /** The identity of the file's next record, given in file order. */
+  IdentifiedFact next(Fact fact) {
+    String fingerprint = fingerprint(digest, fact);
+    int occurrence = seen.merge(fingerprint, 1, Integer::sum);
+    return new IdentifiedFact(fact, fingerprint, occurrence);
+  }
 
   static List<IdentifiedFact> identify(List<Fact> facts) {
-    // Sized for every record at once: a million-line file would otherwise rehash twenty times.
-    Map<String, Integer> seen = new HashMap<>(Math.max(16, facts.size() / 3 * 4 + 1));
+    FactIdentity identity = new FactIdentity(facts.size());
     List<IdentifiedFact> identified = new ArrayList<>(facts.size());
-    MessageDigest digest = sha256();
     for (Fact fact : facts) {
-      String fingerprint = fingerprint(digest, fact);
-      int occurrence = seen.merge(fingerprint, 1, Integer::sum);
-      identified.add(new IdentifiedFact(fact, fingerprint, occurrence));
+      identified.add(identity.next(fact));
     }
     return identified;
   }

@@ -182,54 +182,89 @@ public final class Importer {
    * @throws BadInput if the file would add an item booked on a closed date; nothing is stored
    */
   public ImportResult importFile(Transaction tx, ParsedFile parsed, String accountOverride) {
+    return store(
+        tx,
+        newFile(
+            parsed.file().name(),
+            parsed.file().sha256(),
+            parsed.format(),
+            parsed.profile(),
+            accountOverride),
+        // A file read whole is stored in one batch: its facts are in memory already.
+        Math.max(1, parsed.facts().size()),
+        sink -> {
+          parsed.facts().forEach(sink);
+          return parsed.summary();
+        });
+  }
+
+  /**
+   * Imports a camt file from its path without holding it: its facts are read as a stream and stored
+   * in batches, all in one transaction, so a file refused at its end (a problem in its last entry)
+   * still stores nothing. {@code sha256} is the file's content hash, read beforehand so a file
+   * imported before is recognised before anything is stored.
+   */
+  public ImportResult importCamt(
+      java.nio.file.Path path, String sha256, Profile profile, String accountOverride) {
+    return database.inTransaction(tx -> importCamt(tx, path, sha256, profile, accountOverride));
+  }
+
+  /** As {@link #importCamt(java.nio.file.Path, String, Profile, String)}, in the caller's tx. */
+  public ImportResult importCamt(
+      Transaction tx,
+      java.nio.file.Path path,
+      String sha256,
+      Profile profile,
+      String accountOverride) {
+    ImportStore.NewFile file =
+        newFile(path.getFileName().toString(), sha256, FileFormat.CAMT, profile, accountOverride);
+    return store(
+        tx,
+        file,
+        STREAMED_BATCH_ITEMS,
+        sink -> FileParser.streamCamt(path, profile, accountOverride, sink));
+  }
+
+  /** The file row of a file about to be read; its counts are recorded once it has been. */
+  private ImportStore.NewFile newFile(
+      String name, String sha256, FileFormat format, Profile profile, String accountOverride) {
+    return new ImportStore.NewFile(
+        sha256,
+        name,
+        profile.source().label(),
+        format.label(),
+        profile.name(),
+        accountOverride,
+        0,
+        0,
+        0,
+        actor,
+        OffsetDateTime.now(clock));
+  }
+
+  /** Reads a file once, handing each fact to the sink in file order; says what else it found. */
+  private interface FactSource {
+    FileSummary read(java.util.function.Consumer<dev.recon.facts.Fact> sink);
+  }
+
+  private ImportResult store(
+      Transaction tx, ImportStore.NewFile newFile, int batchItems, FactSource source) {
     ImportStore imports = tx.imports();
-    Optional<ImportStore.ImportedFile> earlier = imports.findByContent(parsed.file().sha256());
+    String sha256 = newFile.sha256();
+    Optional<ImportStore.ImportedFile> earlier = imports.findByContent(sha256);
     if (earlier.isPresent()) {
-      ImportStore.ImportedFile first = earlier.get();
-      String description =
-          first.fileName()
-              + ", account "
-              + (first.account() == null ? "from the file" : first.account())
-              + ", profile "
-              + first.profile()
-              + ", by "
-              + first.importedBy()
-              + " at "
-              + first.importedAt();
-      return new ImportResult(
-          parsed.file().name(),
-          first.id(),
-          true,
-          description,
-          parsed.facts().size(),
-          0,
-          0,
-          parsed.ignoredRows(),
-          parsed.totalMinorByCurrency(),
-          List.of());
+      // Read all the same: the counts are reported, and a damaged file is still refused.
+      return alreadyImported(earlier.get(), source.read(fact -> {}));
     }
-    List<IdentifiedFact> identified = FactIdentity.identify(parsed.facts());
-    refuseClosedDates(tx, parsed.file().name(), identified);
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    // The counts are known once the items are in (a record another import stored meanwhile is a
-    // duplicate too), so the file row is written first and its counts recorded after.
-    long fileId =
-        imports.insertFile(
-            new ImportStore.NewFile(
-                parsed.file().sha256(),
-                parsed.file().name(),
-                parsed.profile().source().label(),
-                parsed.format().label(),
-                parsed.profile().name(),
-                accountOverride,
-                parsed.facts().size(),
-                0,
-                0,
-                actor,
-                now));
-    int added = imports.insertNew(fileId, identified);
-    int duplicates = identified.size() - added;
-    imports.recordCounts(fileId, added, duplicates);
+    OffsetDateTime now = newFile.importedAt();
+    // The file row goes first (items point at it); its counts are recorded once all are read.
+    long fileId = imports.insertFile(newFile);
+    ItemBatches batches = new ItemBatches(tx, fileId, batchItems);
+    FileSummary file = source.read(batches::add);
+    batches.flush();
+    int records = Math.toIntExact(file.records());
+    int duplicates = records - batches.added;
+    imports.recordCounts(fileId, records, batches.added, duplicates);
     tx.audit()
         .append(
             new AuditStore.Entry(
@@ -239,15 +274,99 @@ public final class Importer {
                 "imported_file",
                 fileId,
                 null,
-                parsed.file().name()
+                file.name()
                     + " sha256="
-                    + parsed.file().sha256()
+                    + sha256
                     + " records="
-                    + parsed.facts().size()
+                    + records
                     + " added="
-                    + added));
+                    + batches.added));
+    List<String> breaks = checkStatements(tx, fileId, file, now);
+    return new ImportResult(
+        file.name(),
+        fileId,
+        false,
+        null,
+        records,
+        batches.added,
+        duplicates,
+        file.ignoredRows(),
+        file.totalMinorByCurrency(),
+        breaks);
+  }
+
+  private static ImportResult alreadyImported(ImportStore.ImportedFile first, FileSummary file) {
+    String description =
+        first.fileName()
+            + ", account "
+            + (first.account() == null ? "from the file" : first.account())
+            + ", profile "
+            + first.profile()
+            + ", by "
+            + first.importedBy()
+            + " at "
+            + first.importedAt();
+    return new ImportResult(
+        file.name(),
+        first.id(),
+        true,
+        description,
+        Math.toIntExact(file.records()),
+        0,
+        0,
+        file.ignoredRows(),
+        file.totalMinorByCurrency(),
+        List.of());
+  }
+
+  /** Items per batch a streamed file is stored in: few enough that a batch's memory is small. */
+  private static final int STREAMED_BATCH_ITEMS = 2_000;
+
+  /**
+   * Identifies a file's facts as they come and stores them in batches under the file, refusing any
+   * batch with an item booked on a closed date (which rolls the whole import back).
+   */
+  private final class ItemBatches {
+    final Transaction tx;
+    final long fileId;
+    final FactIdentity identity = new FactIdentity();
+    final int batchItems;
+    final List<IdentifiedFact> batch = new ArrayList<>();
+    int added;
+
+    ItemBatches(Transaction tx, long fileId, int batchItems) {
+      this.tx = tx;
+      this.fileId = fileId;
+      this.batchItems = batchItems;
+    }
+
+    void add(dev.recon.facts.Fact fact) {
+      batch.add(identity.next(fact));
+      if (batch.size() == batchItems) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (batch.isEmpty()) {
+        return;
+      }
+      refuseClosedDates(tx, batch.get(0).fact().origin().fileName(), batch);
+      added += tx.imports().insertNew(fileId, batch);
+      batch.clear();
+    }
+  }
+
+  /**
+   * Checks each statement of the file that carries balances against its entries and against the
+   * account's previous statement, opens an exception for each break, stores its balances, and
+   * returns the breaks as text.
+   */
+  private List<String> checkStatements(
+      Transaction tx, long fileId, FileSummary file, OffsetDateTime now) {
+    ImportStore imports = tx.imports();
     List<String> breaks = new ArrayList<>();
-    List<BalanceCheck> statements = new ArrayList<>(parsed.balanceChecks());
+    List<BalanceCheck> statements = new ArrayList<>(file.balanceChecks());
     statements.sort(
         java.util.Comparator.comparing(
                 BalanceCheck::openingDate,
@@ -257,7 +376,7 @@ public final class Importer {
       // Exceptions on the account, not on an item: the statement does not add up, or does not
       // continue from the one before it.
       if (!check.agrees()) {
-        String reason = describeBreak(parsed.file().name(), check);
+        String reason = describeBreak(file.name(), check);
         breaks.add(reason);
         tx.exceptions()
             .open(
@@ -276,7 +395,7 @@ public final class Importer {
             imports.previousStatement(
                 check.account(), check.currency(), check.statementId(), check.openingDate());
         if (previous.isPresent() && previous.get().closingMinor() != check.openingMinor()) {
-          String reason = describeChainBreak(parsed.file().name(), check, previous.get());
+          String reason = describeChainBreak(file.name(), check, previous.get());
           breaks.add(reason);
           tx.exceptions()
               .open(
@@ -297,24 +416,14 @@ public final class Importer {
               check.account(),
               check.currency(),
               check.statementId(),
-              parsed.file().name(),
+              file.name(),
               check.line(),
               check.openingDate(),
               check.openingMinor(),
               check.closingDate(),
               check.closingMinor()));
     }
-    return new ImportResult(
-        parsed.file().name(),
-        fileId,
-        false,
-        null,
-        parsed.facts().size(),
-        added,
-        duplicates,
-        parsed.ignoredRows(),
-        parsed.totalMinorByCurrency(),
-        breaks);
+    return breaks;
   }
 
   /** The date an account exception about a statement ages from: its closing, else opening date. */

@@ -24,6 +24,18 @@ public record ParsedFile(
     return balanceChecks.stream().filter(check -> !check.agrees()).toList();
   }
 
+  public FileSummary summary() {
+    return new FileSummary(
+        file.name(),
+        file.sha256(),
+        format,
+        profile,
+        facts.size(),
+        ignoredRows,
+        totalMinorByCurrency(),
+        balanceChecks);
+  }
+
   /** Sum of amounts per currency in minor units, sorted by currency code. */
   public Map<String, Long> totalMinorByCurrency() {
     Map<String, Long> totals = new TreeMap<>();

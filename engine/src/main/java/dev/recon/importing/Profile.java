@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * @param amountSign +1 when the file's single amount column already uses Recon's sign convention
  *     (money in is positive), -1 when it is the other way round
  * @param ignoredKinds values of the kind column whose rows are skipped (e.g. Stripe's {@code
- *     payout} rows, which Recon reconciles as the sum of their charges)
+ *     payout} rows, which Recon reconciles as the sum of their charges), after {@code kindNames}
+ * @param kindNames how the kind column's values become Recon's kinds
  */
 public record Profile(
     String name,
@@ -33,7 +34,26 @@ public record Profile(
     String defaultAccount,
     int amountSign,
     Pattern referencePattern,
-    Set<String> ignoredKinds) {
+    Set<String> ignoredKinds,
+    KindNames kindNames) {
+
+  /** How a profile's kind column names kinds. */
+  public enum KindNames {
+    /** As the file writes them, in lower case. */
+    AS_GIVEN,
+    /**
+     * Stripe's balance transaction types, read as Stripe's payout reconciliation report's
+     * categories are: charge, refund, chargeback, fee, adjustment and payout.
+     */
+    STRIPE;
+
+    /** The kind of a value of the kind column (already in lower case), or null for none. */
+    public String kindOf(String value) {
+      return value == null || this == AS_GIVEN
+          ? value
+          : dev.recon.importing.gateway.StripePayoutReader.kind(value);
+    }
+  }
 
   public Profile {
     // In Column order, so a message listing columns reads the same on every run.

@@ -29,7 +29,9 @@ public final class ProfileDetection {
     if (fitting.size() == 1) {
       return fitting.get(0);
     }
-    String choose = "; choose the source (bank, ledger, gateway, stripe-balance) and upload again";
+    String choose =
+        "; choose the source (bank, ledger, gateway or stripe-balance): --source or --profile on"
+            + " the command line, the source field when uploading";
     if (fitting.isEmpty()) {
       throw new BadInput(
           Problem.ofFile(

@@ -97,7 +97,11 @@ public final class Profiles {
                 ? -1
                 : 1,
             pattern(name, p.getProperty("reference.pattern")),
-            kinds(p.getProperty("ignore.kinds", "")));
+            kinds(p.getProperty("ignore.kinds", "")),
+            oneOf(name, "kind.names", p.getProperty("kind.names", "as-given"), "as-given", "stripe")
+                    .equals("stripe")
+                ? Profile.KindNames.STRIPE
+                : Profile.KindNames.AS_GIVEN);
     validate(profile);
     return profile;
   }

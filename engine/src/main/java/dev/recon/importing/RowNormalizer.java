@@ -85,7 +85,7 @@ final class RowNormalizer {
     List<Problem> problems = new ArrayList<>();
     int ignored = 0;
     for (RawRow row : rows) {
-      String kind = lower(value(row, Column.KIND));
+      String kind = profile.kindNames().kindOf(lower(value(row, Column.KIND)));
       if (kind != null && profile.ignoredKinds().contains(kind)) {
         ignored++;
         continue;

@@ -193,9 +193,13 @@ public final class ImportStore {
     return fresh.size();
   }
 
-  /** Records how many of a file's records were added and how many were stored already. */
-  public void recordCounts(long fileId, int added, int duplicates) {
+  /**
+   * Records how many records a file had, how many were added and how many were stored already
+   * (known only once a streamed file has been read to its end).
+   */
+  public void recordCounts(long fileId, int records, int added, int duplicates) {
     dsl.update(IMPORTED_FILE)
+        .set(IMPORTED_FILE.ROW_COUNT, records)
         .set(IMPORTED_FILE.ADDED_COUNT, added)
         .set(IMPORTED_FILE.DUPLICATE_COUNT, duplicates)
         .where(IMPORTED_FILE.ID.eq(fileId))
@@ -225,7 +229,11 @@ public final class ImportStore {
                   ITEM.GROSS_MINOR,
                   ITEM.FEE_MINOR,
                   ITEM.FINGERPRINT,
-                  ITEM.OCCURRENCE);
+                  ITEM.OCCURRENCE,
+                  ITEM.COUNTERPARTY_IBAN,
+                  ITEM.BANK_TX_CODE,
+                  ITEM.BANK_TX_CODE_PROPRIETARY,
+                  ITEM.END_TO_END_ID);
       for (IdentifiedFact item : items.subList(from, Math.min(items.size(), from + CHUNK_ROWS))) {
         Fact f = item.fact();
         totals.itemAdded(f.side(), f.currencyCode(), f.bookingDate(), f.amount().minor());
@@ -249,7 +257,11 @@ public final class ImportStore {
                 f.gross() == null ? null : f.gross().minor(),
                 f.fee() == null ? null : f.fee().minor(),
                 item.fingerprint(),
-                item.occurrence());
+                item.occurrence(),
+                f.counterpartyIban(),
+                f.bankTransactionCode(),
+                f.bankTransactionCodeProprietary(),
+                f.endToEndId());
       }
       insert.execute();
     }

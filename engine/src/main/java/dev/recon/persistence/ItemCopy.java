@@ -41,13 +41,16 @@ final class ItemCopy {
           + " reference VARCHAR(200), reference_raw VARCHAR(500), counterparty VARCHAR(200),"
           + " counterparty_raw VARCHAR(500), description VARCHAR(2000), payout_id VARCHAR(100),"
           + " kind VARCHAR(20), gross_minor BIGINT, fee_minor BIGINT,"
-          + " fingerprint CHAR(64) NOT NULL, occurrence INTEGER NOT NULL)"
+          + " fingerprint CHAR(64) NOT NULL, occurrence INTEGER NOT NULL,"
+          + " counterparty_iban VARCHAR(34), bank_tx_code VARCHAR(35),"
+          + " bank_tx_code_proprietary VARCHAR(35), end_to_end_id VARCHAR(35))"
           + " ON COMMIT DROP";
 
   private static final String COLUMNS =
       "line_no, side, account, currency, amount_minor, booking_date, value_date, reference,"
           + " reference_raw, counterparty, counterparty_raw, description, payout_id, kind,"
-          + " gross_minor, fee_minor, fingerprint, occurrence";
+          + " gross_minor, fee_minor, fingerprint, occurrence, counterparty_iban, bank_tx_code,"
+          + " bank_tx_code_proprietary, end_to_end_id";
 
   private ItemCopy() {}
 
@@ -187,6 +190,14 @@ final class ItemCopy {
       text(item.fingerprint());
       tab();
       number(item.occurrence());
+      tab();
+      text(f.counterpartyIban());
+      tab();
+      text(f.bankTransactionCode());
+      tab();
+      text(f.bankTransactionCodeProprietary());
+      tab();
+      text(f.endToEndId());
       put((byte) '\n');
       if (length >= BUFFER_BYTES) {
         flush();

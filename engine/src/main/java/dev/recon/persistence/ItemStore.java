@@ -193,8 +193,17 @@ public final class ItemStore {
             r.get(ITEM.KIND),
             money(r.get(ITEM.GROSS_MINOR), currency),
             money(r.get(ITEM.FEE_MINOR), currency),
-            new Origin(r.get(IMPORTED_FILE.FILE_NAME), r.get(ITEM.LINE_NO)));
+            new Origin(r.get(IMPORTED_FILE.FILE_NAME), r.get(ITEM.LINE_NO)),
+            ifSelected(r, ITEM.COUNTERPARTY_IBAN),
+            ifSelected(r, ITEM.BANK_TX_CODE),
+            ifSelected(r, ITEM.BANK_TX_CODE_PROPRIETARY),
+            ifSelected(r, ITEM.END_TO_END_ID));
     return new Item(r.get(ITEM.ID), r.get(ITEM.FINGERPRINT) + "#" + r.get(ITEM.OCCURRENCE), fact);
+  }
+
+  /** A column some queries leave out (what matching and reports do not use), else null. */
+  private static String ifSelected(Record r, org.jooq.Field<String> field) {
+    return r.field(field) == null ? null : r.get(field);
   }
 
   private static Money money(Long minor, Currency currency) {

@@ -52,9 +52,7 @@ class CliUsageTest {
         "report", // --out is required
         "report --out r.csv --as-of 2026-13-45",
         "imprt statement.csv",
-        "parse --profile bank a.csv b.csv",
-        "import statement.csv", // neither --source nor --profile
-        "parse statement.csv"
+        "parse --profile bank a.csv b.csv"
       })
   void aMistakeInTheCommandLineExitsWithTwoAndSaysWhatIsWrong(String commandLine) {
     CliRun.Result result = run(commandLine.split(" "));

@@ -109,6 +109,62 @@ class FormatSamplesTest {
                 .toArray(String[]::new));
   }
 
+  @Test
+  void camtRecordsNameTheCounterpartyIbanTheBankTransactionCodeAndTheEndToEndId() {
+    CliRun.Result result =
+        run(List.of("parse", "--json", FORMATS.resolve("camt053-2026-11-09.xml").toString()));
+
+    List<String> details =
+        jsonLines(result.out()).stream()
+            .filter(line -> line.get("type").asText().equals("record"))
+            .map(
+                r ->
+                    r.get("amount").asText()
+                        + " "
+                        + r.get("counterparty_iban").asText()
+                        + " "
+                        + r.get("bank_transaction_code").asText()
+                        + " "
+                        + r.get("bank_transaction_code_proprietary").asText()
+                        + " "
+                        + r.get("end_to_end_id").asText()
+                        + " ref="
+                        + r.get("reference").asText())
+            .toList();
+    // A credit names the debtor's account, a debit the creditor's; the end-to-end id is kept
+    // beside a creditor reference (RF...), and NOTPROVIDED is no id.
+    assertThat(details)
+        .containsExactly(
+            "1250.00 DE02120300000000202051 PMNT/RCDT/ESCT NTRF+166 E2E-NW-1001 ref=INV20261001",
+            "-2400.00 DE44500105175407324931 PMNT/ICDT/ESCT null null ref=RENT202611",
+            "100.00 null null null E2E-A-1 ref=RF18539007547034",
+            "200.00 null null null E2E-B-2 ref=INV20263002",
+            "300.00 null null null E2E-C-3 ref=INV20263003",
+            "-12.50 null ACMT/MDOP/CHRG null null ref=null");
+  }
+
+  @Test
+  void aStripeBalanceExportIsRecognisedAndItsTypesReadAsRecordKinds() {
+    CliRun.Result result =
+        run(List.of("parse", "--json", "../samples/gateway/stripe-balance-2026-11.csv"));
+
+    List<JsonNode> lines = jsonLines(result.out());
+    JsonNode summary = lines.get(lines.size() - 1);
+    assertThat(summary.get("profile").asText()).isEqualTo("stripe-balance");
+    // stripe_fee is a fee; the payout row is the transfer itself and is skipped.
+    assertThat(lines.subList(0, lines.size() - 1))
+        .extracting(r -> r.get("kind").asText() + " " + r.get("account").asText())
+        .containsExactly(
+            "charge STRIPE",
+            "charge STRIPE",
+            "charge STRIPE",
+            "charge STRIPE",
+            "charge STRIPE",
+            "refund STRIPE",
+            "fee STRIPE",
+            "charge STRIPE");
+  }
+
   @ParameterizedTest(name = "{0}")
   @MethodSource("samples")
   void parseJsonGivesTheFiguresWorkedOutByHand(Expected expected) {

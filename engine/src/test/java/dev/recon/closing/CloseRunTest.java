@@ -113,6 +113,25 @@ class CloseRunTest {
     }
 
     @Test
+    void aCamtStatementInTheInboxIsStreamedIntoTheCloseUnderItsFoldersAccount() throws Exception {
+      Path camt = dir.resolve("inbox/OPERATING-EUR/camt053-2026-11-09.xml");
+      Files.copy(Path.of("..", "samples", "formats", "camt053-2026-11-09.xml"), camt);
+      String sha256 = dev.recon.importing.FileParser.sha256(camt);
+
+      CloseRun close = close();
+
+      assertThat(close.files())
+          .filteredOn(file -> file.path().endsWith(".xml"))
+          .singleElement()
+          .satisfies(
+              file -> {
+                assertThat(file.outcome()).isEqualTo(CloseRunner.IMPORTED);
+                assertThat(file.sha256()).isEqualTo(sha256);
+                assertThat(file.reason()).contains("camt053-2026-11-09.xml: 6 records, 6 added");
+              });
+    }
+
+    @Test
     void closingTheSameDateAgainChangesNothingAndSaysSo() {
       close();
       List<String> before = CanonicalDump.of(database);

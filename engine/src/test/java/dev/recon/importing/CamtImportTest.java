@@ -30,6 +30,11 @@ class CamtImportTest {
     }
   }
 
+  /** An importer acting as alice at a fixed instant. */
+  private static Importer alice(Database database, String instant) {
+    return new Importer(database, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), "alice");
+  }
+
   private static ParsedFile parse(String name) throws IOException {
     return FileParser.parse(file(name), Profiles.load("bank"), null);
   }
@@ -77,11 +82,7 @@ class CamtImportTest {
   void aStatementWhoseBalancesDoNotAddUpIsStoredWithAnExceptionOnTheAccount(
       TestDatabase.Backend backend) throws IOException {
     try (Database database = TestDatabase.open(backend, tempDir)) {
-      Importer importer =
-          new Importer(
-              database,
-              Clock.fixed(Instant.parse("2026-11-07T08:00:00Z"), ZoneOffset.UTC),
-              "alice");
+      Importer importer = alice(database, "2026-11-07T08:00:00Z");
 
       ImportResult result = importer.importFile(parse("balance-break.xml"), null);
 
@@ -94,6 +95,32 @@ class CamtImportTest {
                   + " difference of 10.00 EUR)");
       int open = database.inTransaction(tx -> tx.exceptions().countOpen());
       assertThat(open).isEqualTo(1);
+      DatabaseInvariants.check(database);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDatabase.Backend.class)
+  void aStreamedImportStoresTheCounterpartyIbanTransactionCodeAndEndToEndId(
+      TestDatabase.Backend backend) {
+    Path sample = Path.of("..", "samples", "formats", "camt053-2026-11-09.xml");
+    try (Database database = TestDatabase.open(backend, tempDir)) {
+      Importer importer = alice(database, "2026-11-10T08:00:00Z");
+
+      ImportResult result =
+          importer.importCamt(sample, FileParser.sha256(sample), Profiles.load("bank"), null);
+
+      assertThat(result.added()).isEqualTo(6);
+      List<Fact> stored =
+          database.inTransaction(tx -> tx.items().unmatched()).stream()
+              .map(dev.recon.facts.Item::fact)
+              .toList();
+      assertThat(stored.get(0).counterpartyIban()).isEqualTo("DE02120300000000202051");
+      assertThat(stored.get(0).bankTransactionCode()).isEqualTo("PMNT/RCDT/ESCT");
+      assertThat(stored.get(0).bankTransactionCodeProprietary()).isEqualTo("NTRF+166");
+      assertThat(stored.get(0).endToEndId()).isEqualTo("E2E-NW-1001");
+      assertThat(stored.get(1).counterpartyIban()).isEqualTo("DE44500105175407324931");
+      assertThat(stored.get(2).endToEndId()).isEqualTo("E2E-A-1");
       DatabaseInvariants.check(database);
     }
   }

@@ -299,7 +299,8 @@ class CsvParsingTest {
       assertThat(parsed.ignoredRows()).isEqualTo(1);
       assertThat(parsed.facts())
           .extracting(Fact::kind)
-          .containsExactly("charge", "refund", "stripe_fee");
+          .as("Stripe's stripe_fee type is a fee")
+          .containsExactly("charge", "refund", "fee");
     }
 
     @Test

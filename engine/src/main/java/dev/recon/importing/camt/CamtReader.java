@@ -398,6 +398,10 @@ public final class CamtReader {
     }
 
     private void entryElement(String name, String parent, String value) {
+      if (under("BkTxCd")) {
+        entry.code.read(name, parent, value);
+        return;
+      }
       switch (name) {
         case "Amt" -> {
           if (parent.equals("Ntry")) {
@@ -440,6 +444,10 @@ public final class CamtReader {
     }
 
     private void transactionElement(String name, String parent, String value, int line) {
+      if (under("BkTxCd")) {
+        tx.code.read(name, parent, value);
+        return;
+      }
       switch (name) {
         case "Amt" -> {
           if (parent.equals("TxDtls") || parent.equals("TxAmt") && under("AmtDtls")) {
@@ -460,6 +468,13 @@ public final class CamtReader {
         case "Ref" -> {
           if (parent.equals("CdtrRefInf")) {
             tx.creditorReference = value;
+          }
+        }
+        case "IBAN" -> {
+          if (under("DbtrAcct")) {
+            tx.debtorIban = value;
+          } else if (under("CdtrAcct")) {
+            tx.creditorIban = value;
           }
         }
         case "Nm" -> {
@@ -617,6 +632,8 @@ public final class CamtReader {
               details.endToEnd,
               null);
       String counterparty = minor >= 0 ? details.debtor : details.creditor;
+      // The transaction's own code where it has one, else the entry's.
+      BankCode code = details.code.isEmpty() ? entry.code : details.code;
       try {
         factCount++;
         sink.accept(
@@ -635,7 +652,11 @@ public final class CamtReader {
                 null,
                 null,
                 null,
-                new Origin(file, line)));
+                new Origin(file, line),
+                minor >= 0 ? details.debtorIban : details.creditorIban,
+                code.iso(),
+                code.proprietary,
+                "NOTPROVIDED".equals(details.endToEnd) ? null : details.endToEnd));
       } catch (IllegalArgumentException e) {
         problem(line, "Ntry", e.getMessage());
       }
@@ -738,9 +759,52 @@ public final class CamtReader {
     }
   }
 
+  /**
+   * A bank transaction code ({@code BkTxCd}): the ISO 20022 domain, family and sub-family, and the
+   * bank's proprietary code, as given.
+   */
+  private static final class BankCode {
+    String domain;
+    String family;
+    String subFamily;
+    String proprietary;
+
+    void read(String name, String parent, String value) {
+      if (name.equals("Cd") && parent.equals("Domn")) {
+        domain = value;
+      } else if (name.equals("Cd") && parent.equals("Fmly")) {
+        family = value;
+      } else if (name.equals("SubFmlyCd")) {
+        subFamily = value;
+      } else if (name.equals("Cd") && parent.equals("Prtry")) {
+        proprietary = value;
+      }
+    }
+
+    boolean isEmpty() {
+      return domain == null && proprietary == null;
+    }
+
+    /** {@code PMNT/RCDT/ESCT}: domain, family and sub-family as far as given; else null. */
+    String iso() {
+      if (domain == null) {
+        return null;
+      }
+      StringBuilder code = new StringBuilder(domain);
+      if (family != null) {
+        code.append('/').append(family);
+        if (subFamily != null) {
+          code.append('/').append(subFamily);
+        }
+      }
+      return code.toString();
+    }
+  }
+
   private static final class Entry {
     final int line;
     final List<Tx> txs = new ArrayList<>();
+    final BankCode code = new BankCode();
     String amount;
     String currency;
     String sign;
@@ -768,6 +832,9 @@ public final class CamtReader {
     String creditorReference;
     String debtor;
     String creditor;
+    String debtorIban;
+    String creditorIban;
+    final BankCode code = new BankCode();
 
     Tx(int line) {
       this.line = line;

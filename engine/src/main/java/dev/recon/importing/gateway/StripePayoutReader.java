@@ -102,12 +102,16 @@ public final class StripePayoutReader {
     return new Result(reading.facts, reading.ignored);
   }
 
-  static String kind(String category) {
+  /**
+   * Recon's kind of a Stripe reporting category (payout reconciliation report) or balance
+   * transaction type (balance export): charge, refund, chargeback, fee, payout, else adjustment.
+   */
+  public static String kind(String category) {
     return switch (category.toLowerCase(Locale.ROOT)) {
       case "charge", "payment" -> "charge";
       case "refund", "payment_refund", "refund_failure", "payment_failure_refund" -> "refund";
       case "dispute", "dispute_reversal" -> "chargeback";
-      case "fee", "network_cost", "tax" -> "fee";
+      case "fee", "network_cost", "tax", "stripe_fee", "application_fee", "stripe_fx_fee" -> "fee";
       case "payout" -> "payout";
       default -> "adjustment";
     };
