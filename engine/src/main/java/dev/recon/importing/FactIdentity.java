@@ -30,10 +30,6 @@ final class FactIdentity {
   private final Map<String, Integer> seen;
   private final MessageDigest digest = sha256();
 
-  FactIdentity() {
-    this(16);
-  }
-
   /**
    * For about {@code expected} records: a million-line file would otherwise rehash twenty times.
    */

@@ -329,7 +329,7 @@ public final class Importer {
   private final class ItemBatches {
     final Transaction tx;
     final long fileId;
-    final FactIdentity identity = new FactIdentity();
+    final FactIdentity identity;
     final int batchItems;
     final List<IdentifiedFact> batch = new ArrayList<>();
     int added;
@@ -338,6 +338,7 @@ public final class Importer {
       this.tx = tx;
       this.fileId = fileId;
       this.batchItems = batchItems;
+      this.identity = new FactIdentity(batchItems);
     }
 
     void add(dev.recon.facts.Fact fact) {
