@@ -20,8 +20,9 @@ final class Journals {
   private Journals() {}
 
   /**
-   * A payout's gateway fees (gross minus net of its transactions): debit the gateway-fee expense,
-   * credit the gateway's clearing account, where the sales were booked at their gross.
+   * A payout's gateway fees (gross minus net of its transactions, and the gateway's own fee rows):
+   * debit the gateway-fee expense, credit the gateway's clearing account, where the sales were
+   * booked at their gross.
    */
   static Optional<Journal> gatewayFee(
       StoredGroup group, List<Item> members, ChartOfAccounts chart) {
@@ -36,12 +37,18 @@ final class Journals {
     String payout = gateway.get().fact().payoutId();
     long charged =
         members.stream().filter(i -> i.fact().fee() != null && i.fact().fee().minor() != 0).count();
+    long feeRows =
+        members.stream()
+            .filter(i -> i.fact().side() == Side.GATEWAY && "fee".equals(i.fact().kind()))
+            .count();
     String description =
         "Gateway fees of payout "
             + (payout == null ? "in group #" + group.id() : payout)
             + " ("
             + charged
-            + " transaction(s) with fees): "
+            + " transaction(s) with fees"
+            + (feeRows == 0 ? "" : ", " + feeRows + " fee row(s)")
+            + "): "
             + money(Math.abs(fee), group.currency());
     List<JournalLine> lines =
         fee > 0

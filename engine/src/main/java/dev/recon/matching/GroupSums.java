@@ -28,8 +28,10 @@ final class GroupSums {
   }
 
   /**
-   * The gateway fees a settlement group holds (a payout's fees), for the correction step. Other
-   * groups hold none: a sales group's transactions have their fees booked with their payout.
+   * The gateway fees a settlement group holds (a payout's fees), for the correction step: each
+   * transaction's fee column, and the gateway's own fee rows (a Stripe Radar fee, a PayPal fee),
+   * which are no sale in the books but are withheld from the payout all the same. Other groups hold
+   * none: a sales group's transactions have their fees booked with their payout.
    */
   static long feeTotalMinor(List<Item> members) {
     if (scopeOf(members) != Scope.SETTLEMENT) {
@@ -40,9 +42,16 @@ final class GroupSums {
       if (member.fact().fee() != null) {
         fees = Math.addExact(fees, member.fact().fee().minor());
       }
+      if (member.fact().side() == Side.GATEWAY && FEE_KIND.equals(member.fact().kind())) {
+        // A fee row's amount is the (negative) money it took; as a cost it is positive.
+        fees = Math.subtractExact(fees, member.fact().amount().minor());
+      }
     }
     return fees;
   }
+
+  /** The kind of a gateway's own fee row, as every gateway reader and profile names it. */
+  private static final String FEE_KIND = "fee";
 
   static Scope scopeOf(List<Item> members) {
     return Scope.of(members.stream().map(member -> member.fact().side()).toList());

@@ -162,7 +162,7 @@ class CliExceptionsTest {
         .anySatisfy(
             line ->
                 assertThat(line)
-                    .startsWith("RECON-C" + fee + ",2026-11-04,1,6820,52.84,0.00,EUR,GATEWAY_FEE"));
+                    .startsWith("RECON-C" + fee + ",2026-11-04,1,6820,53.25,0.00,EUR,GATEWAY_FEE"));
     assertThat(second.out()).contains("Nothing new to export");
   }
 

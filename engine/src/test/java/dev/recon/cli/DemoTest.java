@@ -51,8 +51,8 @@ class DemoTest {
     // The Stripe payout's fees (gross minus net of its transactions) as one balanced entry.
     assertThat(output)
         .contains(
-            "proposed gateway fees 52.84 EUR [Dr 6820 52.84, Cr 1361 52.84]: Gateway fees of payout"
-                + " po_1QdemoA7");
+            "proposed gateway fees 53.25 EUR [Dr 6820 53.25, Cr 1361 53.25]: Gateway fees of payout"
+                + " po_1QdemoA7 (5 transaction(s) with fees, 1 fee row(s)): 53.25 EUR");
     try (Database database = Database.open(url)) {
       MatchReport report =
           database.inTransaction(tx -> MatchReport.build(tx, LocalDate.of(2026, 11, 12)));

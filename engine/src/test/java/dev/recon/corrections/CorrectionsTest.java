@@ -98,14 +98,15 @@ class CorrectionsTest {
       corrections.proposeAll("recon");
 
       CorrectionEntry fee = proposed(CorrectionKind.GATEWAY_FEE);
-      // 18.25 + 13.00 + 9.85 + 7.74 + 4.00: gross minus net of the payout's transactions.
-      assertThat(fee.amountMinor()).isEqualTo(52_84L);
-      assertThat(fee.debitsMinor()).isEqualTo(fee.creditsMinor()).isEqualTo(52_84L);
+      // 18.25 + 13.00 + 9.85 + 7.74 + 4.00 (gross minus net of the payout's charges), and the
+      // Radar fee of 0.41 the payout also withheld: the clearing account 1361 is left at zero.
+      assertThat(fee.amountMinor()).isEqualTo(53_25L);
+      assertThat(fee.debitsMinor()).isEqualTo(fee.creditsMinor()).isEqualTo(53_25L);
       assertThat(fee.lines())
           .extracting(JournalLine::account, JournalLine::debitMinor, JournalLine::creditMinor)
           .containsExactly(
-              org.assertj.core.groups.Tuple.tuple("6820", 52_84L, 0L),
-              org.assertj.core.groups.Tuple.tuple("1361", 0L, 52_84L));
+              org.assertj.core.groups.Tuple.tuple("6820", 53_25L, 0L),
+              org.assertj.core.groups.Tuple.tuple("1361", 0L, 53_25L));
       assertThat(fee.description()).contains("po_1QdemoA7");
       assertThat(fee.itemIds()).hasSize(8);
       assertThat(fee.status()).isEqualTo("PROPOSED");
@@ -286,7 +287,7 @@ class CorrectionsTest {
       assertThat(back.correctionId()).isEqualTo(fee.id());
       assertThat(back.itemId()).isNull();
       assertThat(back.account()).isNull();
-      assertThat(back.amountMinor()).isEqualTo(52_84L);
+      assertThat(back.amountMinor()).isEqualTo(53_25L);
       assertThat(back.reason()).contains("rejected by bob: AP booked the fees");
       assertThatThrownBy(() -> queue.writeOff(exceptionId, "carol", "fees lost"))
           .hasMessage(
@@ -354,7 +355,7 @@ class CorrectionsTest {
               .findFirst()
               .orElseThrow();
       assertThat(debit.get("account")).isEqualTo("6820");
-      assertThat(debit.get("debit")).isEqualTo("52.84");
+      assertThat(debit.get("debit")).isEqualTo("53.25");
       assertThat(debit.get("credit")).isEqualTo("0.00");
       assertThat(debit.get("approved_by")).isEqualTo("bob");
     }
