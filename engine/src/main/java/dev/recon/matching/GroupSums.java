@@ -39,12 +39,13 @@ final class GroupSums {
     }
     long fees = 0;
     for (Item member : members) {
-      if (member.fact().fee() != null) {
-        fees = Math.addExact(fees, member.fact().fee().minor());
-      }
-      if (member.fact().side() == Side.GATEWAY && FEE_KIND.equals(member.fact().kind())) {
-        // A fee row's amount is the (negative) money it took; as a cost it is positive.
-        fees = Math.subtractExact(fees, member.fact().amount().minor());
+      Fact f = member.fact();
+      if (f.side() == Side.GATEWAY && FEE_KIND.equals(f.kind())) {
+        // A fee row is no sale: all the money it took (its net, negative) is fee, whether the
+        // report puts it in the fee column (gross 0) or in the gross (fee 0).
+        fees = Math.subtractExact(fees, f.amount().minor());
+      } else if (f.fee() != null) {
+        fees = Math.addExact(fees, f.fee().minor());
       }
     }
     return fees;
