@@ -154,6 +154,13 @@ public final class ExceptionQueue {
         user,
         (tx, row, now) -> {
           boolean none = assignee == null || assignee.isBlank();
+          // As with who acts: once there are users, work goes to one of them, not to a typo.
+          if (!none && tx.users().any() && tx.users().find(assignee.strip()).isEmpty()) {
+            throw new IllegalArgumentException(
+                assignee.strip()
+                    + " is not a Recon user; assign the exception to one (recon users list"
+                    + " shows them)");
+          }
           String status = none ? ExceptionStore.OPEN : ExceptionStore.ASSIGNED;
           tx.exceptions().assign(id, none ? null : assignee.strip(), status, now);
           return "EXCEPTION_ASSIGNED";

@@ -86,8 +86,19 @@ class CliExceptionsTest {
   void assigningAndCommentingShowInTheHistory() {
     long id = ids(recon("exceptions", "list").out(), "^\\s+(\\d+) UNMATCHED").get(0);
 
+    CliRun.Result nobody =
+        recon("exceptions", "assign", String.valueOf(id), "--to", "bob", "--user", "preparer");
+    assertThat(nobody.exitCode()).isEqualTo(1);
+    assertThat(nobody.err()).contains("bob is not a Recon user; assign the exception to one");
     assertThat(
-            recon("exceptions", "assign", String.valueOf(id), "--to", "bob", "--user", "preparer")
+            recon(
+                    "exceptions",
+                    "assign",
+                    String.valueOf(id),
+                    "--to",
+                    "approver",
+                    "--user",
+                    "preparer")
                 .exitCode())
         .isZero();
     assertThat(
@@ -106,7 +117,7 @@ class CliExceptionsTest {
     assertThat(viewer.err())
         .contains("viewer is a viewer; to work exceptions takes the preparer role");
     assertThat(recon("exceptions", "show", String.valueOf(id)).out())
-        .contains("assignee: bob")
+        .contains("assignee: approver")
         .contains("comment by preparer")
         .contains("EXCEPTION_ASSIGNED by preparer: before: status=OPEN");
   }
