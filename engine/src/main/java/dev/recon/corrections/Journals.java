@@ -37,10 +37,7 @@ final class Journals {
     String payout = gateway.get().fact().payoutId();
     long charged =
         members.stream().filter(i -> i.fact().fee() != null && i.fact().fee().minor() != 0).count();
-    long feeRows =
-        members.stream()
-            .filter(i -> i.fact().side() == Side.GATEWAY && "fee".equals(i.fact().kind()))
-            .count();
+    long feeRows = members.stream().filter(i -> i.fact().isGatewayFeeRow()).count();
     String description =
         "Gateway fees of payout "
             + (payout == null ? "in group #" + group.id() : payout)

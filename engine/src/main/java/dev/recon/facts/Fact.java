@@ -159,4 +159,15 @@ public record Fact(
           field + " is in " + money.currencyCode() + " but the amount in " + amount.currencyCode());
     }
   }
+
+  /** The kind every gateway reader and profile gives a gateway's own fee rows. */
+  public static final String FEE_KIND = "fee";
+
+  /**
+   * Whether this is a gateway's own fee row (a Stripe Radar fee, a PayPal fee): no sale in the
+   * books, all of its net withheld from the payout as fee.
+   */
+  public boolean isGatewayFeeRow() {
+    return side == Side.GATEWAY && FEE_KIND.equals(kind);
+  }
 }

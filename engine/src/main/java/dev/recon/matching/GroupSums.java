@@ -40,7 +40,7 @@ final class GroupSums {
     long fees = 0;
     for (Item member : members) {
       Fact f = member.fact();
-      if (f.side() == Side.GATEWAY && FEE_KIND.equals(f.kind())) {
+      if (f.isGatewayFeeRow()) {
         // A fee row is no sale: all the money it took (its net, negative) is fee, whether the
         // report puts it in the fee column (gross 0) or in the gross (fee 0).
         fees = Math.subtractExact(fees, f.amount().minor());
@@ -50,9 +50,6 @@ final class GroupSums {
     }
     return fees;
   }
-
-  /** The kind of a gateway's own fee row, as every gateway reader and profile names it. */
-  private static final String FEE_KIND = "fee";
 
   static Scope scopeOf(List<Item> members) {
     return Scope.of(members.stream().map(member -> member.fact().side()).toList());
