@@ -63,10 +63,29 @@ DROP TABLE bench_item;
 \echo '7. the primary key only: the heap insert itself'
 CREATE TABLE bench_item (LIKE item INCLUDING ALL);
 DROP INDEX bench_item_file_id_idx;
-DROP INDEX bench_item_side_account_currency_amount_minor_idx;
+DROP INDEX bench_item_side_account_currency_idx;
 ALTER TABLE bench_item DROP CONSTRAINT bench_item_fingerprint_occurrence_key;
 COPY bench_item (file_id, :cols) FROM '/tmp/recon_bench_rows.tsv';
 DROP TABLE bench_item;
 
+\echo '8. as 3, the block index with the amount it had until V44 (every insert lands at random)'
+CREATE TABLE bench_item (LIKE item INCLUDING ALL);
+DROP INDEX bench_item_side_account_currency_idx;
+CREATE INDEX ON bench_item (side, account, currency, amount_minor);
+COPY bench_item (file_id, :cols) FROM '/tmp/recon_bench_rows.tsv';
+DROP TABLE bench_item;
+
+\echo '9. as 3, the identity key as a uuid (the first 128 bits of the hash) instead of 64 hex characters'
+COPY (SELECT 1, line_no, side, account, currency, amount_minor, booking_date, value_date, reference,
+             reference_raw, counterparty, counterparty_raw, description, payout_id, kind,
+             gross_minor, fee_minor, substr(fingerprint, 1, 32)::uuid, occurrence
+      FROM bench_rows ORDER BY seq) TO '/tmp/recon_bench_rows_uuid.tsv';
+CREATE TABLE bench_item (LIKE item INCLUDING ALL);
+ALTER TABLE bench_item DROP CONSTRAINT bench_item_fingerprint_occurrence_key;
+ALTER TABLE bench_item ALTER fingerprint TYPE uuid USING substr(fingerprint, 1, 32)::uuid;
+ALTER TABLE bench_item ADD UNIQUE (fingerprint, occurrence);
+COPY bench_item (file_id, :cols) FROM '/tmp/recon_bench_rows_uuid.tsv';
+DROP TABLE bench_item;
+
 DROP TABLE bench_rows;
-\! rm -f /tmp/recon_bench_rows.tsv
+\! rm -f /tmp/recon_bench_rows.tsv /tmp/recon_bench_rows_uuid.tsv
