@@ -74,7 +74,7 @@ final class ImportCommand implements Callable<Integer> {
             sha256 = file.sha256();
             FileFormat detected = format.check(file);
             Profile profile = ProfileChoice.resolve(spec, source, profileName, file, detected);
-            result = importer.importFile(FileParser.parse(file, profile, account), account);
+            result = importer.importStreamed(file, profile, account);
           }
           out.println(result.describe());
         } catch (BadInput e) {

@@ -5,7 +5,6 @@ import dev.recon.importing.FileParser;
 import dev.recon.importing.ImportResult;
 import dev.recon.importing.Importer;
 import dev.recon.importing.InputFile;
-import dev.recon.importing.ParsedFile;
 import dev.recon.importing.ProfileDetection;
 import dev.recon.matching.MatchRunner;
 import dev.recon.matching.RuleSet;
@@ -227,8 +226,7 @@ public final class CloseRunner {
     }
     String account = inbox.accountOf(path);
     try {
-      ParsedFile parsed =
-          camt ? null : FileParser.parse(input, ProfileDetection.detect(input), account);
+      dev.recon.importing.Profile profile = camt ? null : ProfileDetection.detect(input);
       return database.inTransaction(
           tx -> {
             ImportResult result =
@@ -239,7 +237,7 @@ public final class CloseRunner {
                         sha256,
                         dev.recon.importing.Profiles.defaultFor(dev.recon.facts.Side.BANK),
                         account)
-                    : importer.importFile(tx, parsed, account);
+                    : importer.importStreamed(tx, input, profile, account);
             CloseStore.InboxFile file =
                 new CloseStore.InboxFile(
                     relative,

@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -26,6 +27,26 @@ final class CsvTableReader {
   private CsvTableReader() {}
 
   static Table read(InputFile file, Profile profile) {
+    RowSource source = open(file, profile);
+    List<RawRow> rows = new ArrayList<>();
+    for (List<RawRow> run = source.next(RUN_ROWS); !run.isEmpty(); run = source.next(RUN_ROWS)) {
+      rows.addAll(run);
+    }
+    if (!source.shapeProblems().isEmpty()) {
+      throw new BadInput(source.shapeProblems());
+    }
+    return new Table(FileFormat.CSV, source.header(), rows);
+  }
+
+  /** Rows read at a time when a table is read whole. */
+  private static final int RUN_ROWS = 65_536;
+
+  /**
+   * Decodes the file and reads its header; the rows are read as they are asked for.
+   *
+   * @throws BadInput if the file cannot be decoded or has no header row
+   */
+  static RowSource open(InputFile file, Profile profile) {
     String text = decode(file, profile.encoding());
     if (text.isBlank()) {
       throw new BadInput(Problem.ofFile(file.name(), "has no content, only blank space"));
@@ -37,19 +58,64 @@ final class CsvTableReader {
             .setDelimiter(profile.delimiter())
             .setIgnoreEmptyLines(true)
             .get();
-    try (CSVParser parser = CSVParser.parse(new StringReader(skipped[1]), format)) {
-      List<String> header = null;
-      List<RawRow> rows = new ArrayList<>();
-      List<Problem> shapeProblems = new ArrayList<>();
-      for (CSVRecord record : parser) {
+    try {
+      CSVParser parser = CSVParser.parse(new StringReader(skipped[1]), format);
+      Rows rows = new Rows(file, profile, parser);
+      if (rows.header == null) {
+        throw new BadInput(Problem.ofFile(file.name(), "has no header row"));
+      }
+      return rows;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A CSV table's rows, read from commons-csv's parser as they are asked for. */
+  private static final class Rows implements RowSource {
+    private final InputFile file;
+    private final Profile profile;
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private final List<Problem> shapeProblems = new ArrayList<>();
+    private CSVRecord current;
+
+    Rows(InputFile file, Profile profile, CSVParser parser) {
+      this.file = file;
+      this.profile = profile;
+      this.parser = parser;
+      this.records = parser.iterator();
+      this.header = nextRecord() ? trimmed(current) : null;
+    }
+
+    private boolean nextRecord() {
+      try {
+        if (!records.hasNext()) {
+          return false;
+        }
+        current = records.next();
+        return true;
+      } catch (UncheckedIOException e) {
+        // commons-csv reports malformed quoting this way; the message carries its own position.
+        throw new BadInput(
+            Problem.ofFile(file.name(), "is not valid CSV: " + e.getCause().getMessage()));
+      }
+    }
+
+    @Override
+    public List<String> header() {
+      return header;
+    }
+
+    @Override
+    public List<RawRow> next(int max) {
+      List<RawRow> rows = new ArrayList<>(Math.min(max, RUN_ROWS));
+      while (rows.size() < max && nextRecord()) {
+        CSVRecord record = current;
         // commons-csv counts line breaks consumed, which puts a record with a quoted line break
         // on its last line; the user looks for the line it starts on.
         int line =
             profile.skipRows() + (int) parser.getCurrentLineNumber() - lineBreaksInside(record);
-        if (header == null) {
-          header = trimmed(record);
-          continue;
-        }
         if (record.size() == 1 && record.get(0).isBlank()) {
           continue;
         }
@@ -61,19 +127,12 @@ final class CsvTableReader {
         }
         rows.add(new RawRow(line, trimmed(record)));
       }
-      if (header == null) {
-        throw new BadInput(Problem.ofFile(file.name(), "has no header row"));
-      }
-      if (!shapeProblems.isEmpty()) {
-        throw new BadInput(shapeProblems);
-      }
-      return new Table(FileFormat.CSV, header, rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (UncheckedIOException e) {
-      // commons-csv reports malformed quoting this way; the message carries its own position.
-      throw new BadInput(
-          Problem.ofFile(file.name(), "is not valid CSV: " + e.getCause().getMessage()));
+      return rows;
+    }
+
+    @Override
+    public List<Problem> shapeProblems() {
+      return List.copyOf(shapeProblems);
     }
   }
 

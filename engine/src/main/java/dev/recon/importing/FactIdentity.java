@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * The identity of a record, from its content alone: a SHA-256 over its normalized fields (not its
@@ -28,7 +29,9 @@ final class FactIdentity {
 
   // Occurrences so far per fingerprint: the one thing about a file that grows with its records.
   private final Map<String, Integer> seen;
-  private final MessageDigest digest = sha256();
+
+  /** Records a batch must have before its fingerprints are worth computing on every core. */
+  private static final int PARALLEL_BATCH = 10_000;
 
   /**
    * For about {@code expected} records: a million-line file would otherwise rehash twenty times.
@@ -37,20 +40,28 @@ final class FactIdentity {
     seen = new HashMap<>(Math.max(16, expected / 3 * 4 + 1));
   }
 
-  /** The identity of the file's next record, given in file order. */
-  IdentifiedFact next(Fact fact) {
-    String fingerprint = fingerprint(digest, fact);
-    int occurrence = seen.merge(fingerprint, 1, Integer::sum);
-    return new IdentifiedFact(fact, fingerprint, occurrence);
+  /**
+   * The identities of the file's next records, given in file order. Fingerprints depend on their
+   * record alone, so a large batch is hashed on every core; occurrences are then numbered in order.
+   */
+  List<IdentifiedFact> next(List<Fact> batch) {
+    IntStream indexes = IntStream.range(0, batch.size());
+    if (batch.size() >= PARALLEL_BATCH) {
+      indexes = indexes.parallel();
+    }
+    ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(FactIdentity::sha256);
+    String[] fingerprints =
+        indexes.mapToObj(i -> fingerprint(digests.get(), batch.get(i))).toArray(String[]::new);
+    List<IdentifiedFact> identified = new ArrayList<>(batch.size());
+    for (int i = 0; i < fingerprints.length; i++) {
+      int occurrence = seen.merge(fingerprints[i], 1, Integer::sum);
+      identified.add(new IdentifiedFact(batch.get(i), fingerprints[i], occurrence));
+    }
+    return identified;
   }
 
   static List<IdentifiedFact> identify(List<Fact> facts) {
-    FactIdentity identity = new FactIdentity(facts.size());
-    List<IdentifiedFact> identified = new ArrayList<>(facts.size());
-    for (Fact fact : facts) {
-      identified.add(identity.next(fact));
-    }
-    return identified;
+    return new FactIdentity(facts.size()).next(facts);
   }
 
   static String fingerprint(MessageDigest digest, Fact f) {

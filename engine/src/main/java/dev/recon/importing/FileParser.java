@@ -51,6 +51,40 @@ public final class FileParser {
     return new ParsedFile(file, format, profile, result.facts(), result.ignoredRows(), List.of());
   }
 
+  /**
+   * Reads a file held in memory, handing each fact to {@code sink} in file order. A table's facts
+   * are handed on while later rows are still being read (see {@link
+   * RowNormalizer#normalize(RowSource, Consumer)}), so storing them overlaps reading them; a table
+   * with problems is refused after facts were handed on, so a sink that stores them must do so in a
+   * transaction it can roll back. Other formats are read whole first.
+   */
+  public static FileSummary stream(
+      InputFile file, Profile profile, String accountOverride, Consumer<Fact> sink) {
+    FileFormat format = file.format();
+    if (file.bytes().length == 0 || format.selfDescribing()) {
+      ParsedFile parsed = parse(file, profile, accountOverride);
+      parsed.facts().forEach(sink);
+      return parsed.summary();
+    }
+    RowSource rows =
+        format == FileFormat.XLSX
+            ? RowSource.of(XlsxTableReader.read(file, profile))
+            : CsvTableReader.open(file, profile);
+    Map<String, Long> totals = new TreeMap<>();
+    long[] records = {0};
+    int ignored =
+        new RowNormalizer(profile, file.name(), accountOverride)
+            .normalize(
+                rows,
+                fact -> {
+                  totals.merge(fact.currencyCode(), fact.amount().minor(), Math::addExact);
+                  records[0]++;
+                  sink.accept(fact);
+                });
+    return new FileSummary(
+        file.name(), file.sha256(), format, profile, records[0], ignored, totals, List.of());
+  }
+
   /** A self-describing format's records are on its side; a profile of another side is a mistake. */
   private static void requireSide(String fileName, FileFormat format, Profile profile) {
     if (profile.source() != format.side()) {

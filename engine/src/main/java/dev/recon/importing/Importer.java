@@ -199,6 +199,26 @@ public final class Importer {
   }
 
   /**
+   * Imports a file held in memory, storing its facts while later ones are still being read (see
+   * {@link FileParser#stream}): what {@code recon import} does with a table, where a million rows
+   * would otherwise be normalized first and stored after. All in one transaction, so a file refused
+   * at its end still stores nothing.
+   */
+  public ImportResult importStreamed(InputFile file, Profile profile, String accountOverride) {
+    return database.inTransaction(tx -> importStreamed(tx, file, profile, accountOverride));
+  }
+
+  /** As {@link #importStreamed(InputFile, Profile, String)}, in the caller's transaction. */
+  public ImportResult importStreamed(
+      Transaction tx, InputFile file, Profile profile, String accountOverride) {
+    return store(
+        tx,
+        newFile(file.name(), file.sha256(), file.format(), profile, accountOverride),
+        STREAMED_TABLE_BATCH_ITEMS,
+        sink -> FileParser.stream(file, profile, accountOverride, sink));
+  }
+
+  /**
    * Imports a camt file from its path without holding it: its facts are read as a stream and stored
    * in batches, all in one transaction, so a file refused at its end (a problem in its last entry)
    * still stores nothing. {@code sha256} is the file's content hash, read beforehand so a file
@@ -319,6 +339,12 @@ public final class Importer {
         List.of());
   }
 
+  /**
+   * Items per batch a table held in memory is stored in while the rest is read: each batch is one
+   * bulk load, large enough that its fixed costs vanish, small enough that loading starts early.
+   */
+  private static final int STREAMED_TABLE_BATCH_ITEMS = 100_000;
+
   /** Items per batch a streamed file is stored in: few enough that a batch's memory is small. */
   private static final int STREAMED_BATCH_ITEMS = 2_000;
 
@@ -331,7 +357,7 @@ public final class Importer {
     final long fileId;
     final FactIdentity identity;
     final int batchItems;
-    final List<IdentifiedFact> batch = new ArrayList<>();
+    final List<dev.recon.facts.Fact> batch = new ArrayList<>();
     int added;
 
     ItemBatches(Transaction tx, long fileId, int batchItems) {
@@ -342,7 +368,7 @@ public final class Importer {
     }
 
     void add(dev.recon.facts.Fact fact) {
-      batch.add(identity.next(fact));
+      batch.add(fact);
       if (batch.size() == batchItems) {
         flush();
       }
@@ -352,8 +378,9 @@ public final class Importer {
       if (batch.isEmpty()) {
         return;
       }
-      refuseClosedDates(tx, batch.get(0).fact().origin().fileName(), batch);
-      added += tx.imports().insertNew(fileId, batch);
+      List<IdentifiedFact> identified = identity.next(batch);
+      refuseClosedDates(tx, batch.get(0).origin().fileName(), identified);
+      added += tx.imports().insertNew(fileId, identified);
       batch.clear();
     }
   }

@@ -49,16 +49,17 @@ public final class ProfileDetection {
   }
 
   private static boolean headerFits(InputFile file, FileFormat format, Profile profile) {
-    Table table;
+    List<String> header;
     try {
-      table =
+      // A CSV file's header is all that is read, not its rows.
+      header =
           format == FileFormat.XLSX
-              ? XlsxTableReader.read(file, profile)
-              : CsvTableReader.read(file, profile);
+              ? XlsxTableReader.read(file, profile).header()
+              : CsvTableReader.open(file, profile).header();
     } catch (BadInput notThisProfile) {
       return false;
     }
     return profile.columns().values().stream()
-        .allMatch(column -> table.header().stream().anyMatch(column::equalsIgnoreCase));
+        .allMatch(column -> header.stream().anyMatch(column::equalsIgnoreCase));
   }
 }

@@ -15,7 +15,14 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.IntStream;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * Turns the rows of one table into facts by a profile. Every problem is collected (up to {@link
@@ -46,41 +53,118 @@ final class RowNormalizer {
   record Result(List<Fact> facts, int ignoredRows) {}
 
   Result normalize(Table table) {
-    locateColumns(table.header());
-    List<RawRow> rows = table.rows();
-    if (rows.isEmpty()) {
-      throw new BadInput(Problem.ofFile(fileName, "has a header but no records"));
-    }
-    // Rows are independent of each other, so a large table is normalized in chunks on every core
-    // and the chunks joined in row order: the facts, and the first problems, are those of one pass.
-    int chunks = (rows.size() + CHUNK_ROWS - 1) / CHUNK_ROWS;
-    List<Chunk> done =
-        IntStream.range(0, chunks)
-            .parallel()
-            .mapToObj(
-                c ->
-                    normalize(
-                        table,
-                        rows.subList(c * CHUNK_ROWS, Math.min(rows.size(), (c + 1) * CHUNK_ROWS))))
-            .toList();
-    List<Fact> facts = new ArrayList<>(rows.size());
-    List<Problem> problems = new ArrayList<>();
-    int ignored = 0;
-    for (Chunk chunk : done) {
-      facts.addAll(chunk.facts());
-      problems.addAll(chunk.problems());
-      ignored += chunk.ignored();
-    }
-    if (!problems.isEmpty()) {
-      throw new BadInput(problems.subList(0, Math.min(problems.size(), PROBLEMS_MAX)));
-    }
+    List<Fact> facts = new ArrayList<>(table.rows().size());
+    int ignored = normalize(RowSource.of(table), facts::add);
     return new Result(facts, ignored);
   }
 
-  /** What a run of rows gave: its facts, its problems (at most {@link #PROBLEMS_MAX}), skipped. */
-  private record Chunk(List<Fact> facts, List<Problem> problems, int ignored) {}
+  /** Chunks read ahead of the sink: enough to keep every core busy, few enough to bound memory. */
+  private static final int CHUNKS_AHEAD = 8;
 
-  private Chunk normalize(Table table, List<RawRow> rows) {
+  /**
+   * Normalizes a table as it is read, handing its facts to {@code sink} in row order, and returns
+   * how many rows were skipped. One thread reads the rows; as each chunk of them is read it is
+   * normalized on a free core (rows are independent of each other), while the sink takes the chunks
+   * done, in order. So a sink that stores facts works while later rows are still being read, and
+   * the facts, and the first problems, are those of one pass. Once a problem is found the sink gets
+   * nothing more, and the problems (up to {@link #PROBLEMS_MAX}) are thrown when the whole table
+   * has been checked: a sink that stores must roll back.
+   */
+  int normalize(RowSource source, Consumer<Fact> sink) {
+    List<String> header = source.header();
+    locateColumns(header);
+    int cores = Runtime.getRuntime().availableProcessors();
+    ExecutorService normalizers = Executors.newFixedThreadPool(cores, threads("normalize"));
+    ExecutorService reader = Executors.newSingleThreadExecutor(threads("read"));
+    BlockingQueue<Future<Chunk>> done = new ArrayBlockingQueue<>(CHUNKS_AHEAD);
+    try {
+      reader.submit(
+          () -> {
+            try {
+              for (List<RawRow> rows = source.next(CHUNK_ROWS);
+                  !rows.isEmpty();
+                  rows = source.next(CHUNK_ROWS)) {
+                List<RawRow> run = rows;
+                done.put(normalizers.submit(() -> normalize(header, run)));
+              }
+              done.put(END_OF_TABLE);
+            } catch (RuntimeException | Error e) {
+              done.put(CompletableFuture.failedFuture(e));
+            }
+            return null;
+          });
+      List<Problem> problems = new ArrayList<>();
+      int ignored = 0;
+      long rows = 0;
+      for (Future<Chunk> next = take(done); next != END_OF_TABLE; next = take(done)) {
+        Chunk chunk = done(next);
+        if (problems.isEmpty() && chunk.problems().isEmpty()) {
+          chunk.facts().forEach(sink);
+        }
+        if (problems.size() < PROBLEMS_MAX) {
+          problems.addAll(chunk.problems());
+        }
+        ignored += chunk.ignored();
+        rows += chunk.rows();
+      }
+      if (!source.shapeProblems().isEmpty()) {
+        throw new BadInput(source.shapeProblems());
+      }
+      if (rows == 0) {
+        throw new BadInput(Problem.ofFile(fileName, "has a header but no records"));
+      }
+      if (!problems.isEmpty()) {
+        throw new BadInput(problems.subList(0, Math.min(problems.size(), PROBLEMS_MAX)));
+      }
+      return ignored;
+    } finally {
+      reader.shutdownNow();
+      normalizers.shutdownNow();
+    }
+  }
+
+  /** Put after a table's last chunk. */
+  private static final Future<Chunk> END_OF_TABLE = CompletableFuture.completedFuture(null);
+
+  private java.util.concurrent.ThreadFactory threads(String task) {
+    return work -> {
+      Thread thread = new Thread(work, "recon-" + task + " " + fileName);
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static Future<Chunk> take(BlockingQueue<Future<Chunk>> done) {
+    try {
+      return done.take();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading a table", e);
+    }
+  }
+
+  /** A chunk's result, with what went wrong in it thrown as it was thrown there. */
+  private static Chunk done(Future<Chunk> chunk) {
+    try {
+      return chunk.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException unchecked) {
+        throw unchecked;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while normalizing", e);
+    }
+  }
+
+  /** What a run of rows gave: its facts, its problems (at most {@link #PROBLEMS_MAX}), skipped. */
+  private record Chunk(List<Fact> facts, List<Problem> problems, int ignored, int rows) {}
+
+  private Chunk normalize(List<String> header, List<RawRow> rows) {
     List<Fact> facts = new ArrayList<>(rows.size());
     List<Problem> problems = new ArrayList<>();
     int ignored = 0;
@@ -93,7 +177,7 @@ final class RowNormalizer {
       try {
         facts.add(fact(row, kind));
       } catch (FieldProblem e) {
-        problems.add(new Problem(fileName, row.line(), header(table, e.column), e.getMessage()));
+        problems.add(new Problem(fileName, row.line(), header(header, e.column), e.getMessage()));
       } catch (IllegalArgumentException e) {
         problems.add(new Problem(fileName, row.line(), null, e.getMessage()));
       }
@@ -101,7 +185,7 @@ final class RowNormalizer {
         break;
       }
     }
-    return new Chunk(facts, problems, ignored);
+    return new Chunk(facts, problems, ignored, rows.size());
   }
 
   private void locateColumns(List<String> header) {
@@ -245,9 +329,9 @@ final class RowNormalizer {
     return cell == null || cell.isBlank() ? null : cell.strip();
   }
 
-  private String header(Table table, Column column) {
+  private String header(List<String> header, Column column) {
     Integer position = index.get(column);
-    return position == null ? profile.column(column).orElse(null) : table.header().get(position);
+    return position == null ? profile.column(column).orElse(null) : header.get(position);
   }
 
   private static int indexOfIgnoreCase(List<String> header, String name) {

@@ -1,11 +1,9 @@
 package dev.recon.normalizing;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
 /**
@@ -37,8 +35,9 @@ public final class DateText {
     }
     String text = raw.strip();
     try {
-      TemporalAccessor parsed = formatter.parseBest(text, LocalDateTime::from, LocalDate::from);
-      return parsed instanceof LocalDateTime dateTime ? dateTime.toLocalDate() : (LocalDate) parsed;
+      // The date is queried straight from what was parsed, time of day or not: asking for a
+      // LocalDateTime first threw (and filled in a stack trace) for every date-only value.
+      return formatter.parse(text, LocalDate::from);
     } catch (DateTimeParseException e) {
       try {
         return LocalDate.parse(text);

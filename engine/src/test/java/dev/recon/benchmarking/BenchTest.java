@@ -65,7 +65,7 @@ class BenchTest {
         new PrintWriter(text));
 
     assertThat(text.toString())
-        .containsPattern("import bank.csv\\s+1,000 lines: parse")
+        .containsPattern("import bank.csv\\s+1,000 lines: read, parse, identify and load")
         .contains("import all:")
         .contains("(" + trueGroups + " groups,");
   }

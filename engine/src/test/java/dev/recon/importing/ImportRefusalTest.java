@@ -205,6 +205,58 @@ class ImportRefusalTest {
     DatabaseInvariants.check(database);
   }
 
+  /** More rows than `recon import` loads in one batch while it reads the rest of a table. */
+  private static final int ROWS_OVER_ONE_BATCH = 120_000;
+
+  private Path largeStatement(String name, String lastRow) {
+    List<String> rows = new ArrayList<>();
+    for (int i = 1; i <= ROWS_OVER_ONE_BATCH; i++) {
+      rows.add(credit("09.11.2026", (i % 900 + 1) + ",00", "Payer " + i, "INV-" + i));
+    }
+    rows.add(lastRow);
+    return bankStatement(tempDir, name, rows);
+  }
+
+  private ImportResult importWhileReading(Path file) {
+    return importer.importStreamed(InputFile.read(file), Profiles.load("bank"), ACCOUNT);
+  }
+
+  @Test
+  void aLargeTableRefusedAtItsLastRowStoresNothingThoughItsFirstRowsWereLoadedAlready() {
+    Path file =
+        largeStatement(
+            "large.csv", credit("10.11.2026", "41O,00", "Atelier Rossi SRL", "INV-2026-1008"));
+
+    BadInput refused = catchThrowableOfType(BadInput.class, () -> importWhileReading(file));
+
+    // Line 1 is the header; the broken row is the last of 120,001.
+    assertThat(refused.problems())
+        .extracting(Problem::line)
+        .containsExactly(ROWS_OVER_ONE_BATCH + 2);
+    assertNothingOfTheRefusedFileWasStored();
+  }
+
+  @Test
+  void aLargeTableStoredWhileItIsReadKeepsEveryRowInFileOrder() {
+    Path file =
+        largeStatement(
+            "large.csv", credit("10.11.2026", "410,00", "Atelier Rossi SRL", "INV-2026-1008"));
+
+    ImportResult result = importWhileReading(file);
+
+    assertThat(result.added()).isEqualTo(ROWS_OVER_ONE_BATCH + 1);
+    List<Integer> lines =
+        database.inTransaction(tx -> tx.items().unmatched()).stream()
+            .skip(8)
+            .map(item -> item.fact().origin().line())
+            .toList();
+    assertThat(lines)
+        .isEqualTo(
+            java.util.stream.IntStream.rangeClosed(2, ROWS_OVER_ONE_BATCH + 2).boxed().toList());
+    assertThat(importWhileReading(file).alreadyImported()).isTrue();
+    DatabaseInvariants.check(database);
+  }
+
   private void assertNothingOfTheRefusedFileWasStored() {
     assertThat(itemCount(database)).isEqualTo(8);
     assertThat(fileRows(database))
