@@ -343,7 +343,7 @@ public final class Importer {
    * Items per batch a table held in memory is stored in while the rest is read: each batch is one
    * bulk load, large enough that its fixed costs vanish, small enough that loading starts early.
    */
-  private static final int STREAMED_TABLE_BATCH_ITEMS = 100_000;
+  private static final int STREAMED_TABLE_BATCH_ITEMS = 20_000;
 
   /** Items per batch a streamed file is stored in: few enough that a batch's memory is small. */
   private static final int STREAMED_BATCH_ITEMS = 2_000;
