@@ -1,11 +1,9 @@
 package dev.recon.web.upload;
 
 import dev.recon.importing.BadInput;
-import dev.recon.importing.FileParser;
 import dev.recon.importing.ImportResult;
 import dev.recon.importing.Importer;
 import dev.recon.importing.InputFile;
-import dev.recon.importing.ParsedFile;
 import dev.recon.importing.Profile;
 import dev.recon.importing.ProfileDetection;
 import dev.recon.importing.Profiles;
@@ -153,8 +151,9 @@ public final class Uploads {
     try {
       Profile profile =
           DETECT.equals(source) ? ProfileDetection.detect(file) : Profiles.load(source);
-      ParsedFile parsed = FileParser.parse(file, profile, account);
-      ImportResult result = importer.importFile(parsed, account);
+      // Stored while read, as recon import does: a large table is loaded while later rows are
+      // still being normalized.
+      ImportResult result = importer.importStreamed(file, profile, account);
       return new FileResult(
           file.name(),
           result.alreadyImported() ? "already imported" : "imported",
