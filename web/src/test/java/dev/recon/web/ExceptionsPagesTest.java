@@ -192,6 +192,35 @@ class ExceptionsPagesTest {
   }
 
   @Test
+  void aPreparerMarksATimingDifferenceAndTheQueueShowsItWhenItsRevisitDateHasCome()
+      throws Exception {
+    long id = exceptionWithCounterparty("NORDWIND LOGISTIK");
+    preparer.get("/exceptions/" + id);
+
+    HttpResponse<String> refused =
+        preparer.postForm(
+            "/exceptions/" + id + "/timing", Map.of("revisit", "next week", "note", "in transit"));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body()).contains("the date to revisit must be a date like");
+
+    HttpResponse<String> marked =
+        preparer.postForm(
+            "/exceptions/" + id + "/timing",
+            Map.of("revisit", "2026-11-01", "note", "payment in transit"));
+    assertThat(marked.statusCode()).as(marked.body()).isEqualTo(303);
+    String page = preparer.get(marked.headers().firstValue("Location").orElseThrow()).body();
+    assertThat(page)
+        .contains("Done: marked as a timing difference; revisit on 2026-11-01")
+        .contains("on 2026-11-01 (timing difference)");
+    JsonNode detail = JSON.readTree(preparer.get("/api/exceptions/" + id).body());
+    assertThat(detail.get("exception").get("status").asText()).isEqualTo("OPEN");
+    assertThat(detail.get("comments")).hasSize(1);
+    assertThat(detail.get("comments").toString()).contains("Timing difference: payment in transit");
+    // Its revisit date has passed, so the "revisit due" filter lists it.
+    assertThat(list(preparer, "?revisit=due").get("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
   void anApproverApprovesAnothersCorrectionButNeverTheirOwn() throws Exception {
     long id = exceptionWithCounterparty("NORDWIND LOGISTIK");
     preparer.get("/exceptions/" + id);

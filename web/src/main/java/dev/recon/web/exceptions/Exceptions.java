@@ -71,6 +71,7 @@ public final class Exceptions {
         Route.post("/exceptions/{id}/assign", Access.PREPARER, this::assignForm),
         Route.post("/exceptions/{id}/match", Access.PREPARER, this::matchForm),
         Route.post("/exceptions/{id}/write-off", Access.PREPARER, this::writeOffForm),
+        Route.post("/exceptions/{id}/timing", Access.PREPARER, this::timingForm),
         Route.post("/exceptions/{id}/suggestion", Access.PREPARER, this::suggestionForm),
         Route.post("/exceptions/{id}/unmatch", Access.PREPARER, this::unmatchForm),
         Route.get("/api/exceptions", Access.VIEWER, this::apiList),
@@ -305,6 +306,20 @@ public final class Exceptions {
   private void writeOffForm(Context ctx) {
     long correction = queue.writeOff(id(ctx), user(ctx), ctx.formParam("reason"));
     done(ctx, "written off; correction #" + correction + " awaits approval");
+  }
+
+  /** A timing difference: the item should match later, so it stays open until a date to look. */
+  private void timingForm(Context ctx) {
+    String text = ctx.formParam("revisit");
+    java.time.LocalDate revisitOn;
+    try {
+      revisitOn = java.time.LocalDate.parse(text == null ? "" : text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw WebError.badRequest(
+          "the date to revisit must be a date like 2026-12-01, not \"" + text + "\"");
+    }
+    queue.markTiming(id(ctx), user(ctx), revisitOn, ctx.formParam("note"));
+    done(ctx, "marked as a timing difference; revisit on " + revisitOn);
   }
 
   private void suggestionForm(Context ctx) {
