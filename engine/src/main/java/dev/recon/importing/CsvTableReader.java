@@ -1,12 +1,17 @@
 package dev.recon.importing;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.util.ArrayList;
@@ -47,11 +52,11 @@ final class CsvTableReader {
    * @throws BadInput if the file cannot be decoded or has no header row
    */
   static RowSource open(InputFile file, Profile profile) {
-    String text = decode(file, profile.encoding());
-    if (text.isBlank()) {
+    // The text is checked whole but never held whole: a million-line file is read from its bytes
+    // as the rows are asked for.
+    if (!requireDecodable(file, profile.encoding())) {
       throw new BadInput(Problem.ofFile(file.name(), "has no content, only blank space"));
     }
-    String[] skipped = skipLines(text, profile.skipRows());
     CSVFormat format =
         CSVFormat.DEFAULT
             .builder()
@@ -59,7 +64,8 @@ final class CsvTableReader {
             .setIgnoreEmptyLines(true)
             .get();
     try {
-      CSVParser parser = CSVParser.parse(new StringReader(skipped[1]), format);
+      Reader text = textOf(file, profile.encoding(), profile.skipRows());
+      CSVParser parser = CSVParser.parse(text, format);
       Rows rows = new Rows(file, profile, parser);
       if (rows.header == null) {
         throw new BadInput(Problem.ofFile(file.name(), "has no header row"));
@@ -173,17 +179,38 @@ final class CsvTableReader {
     return cells;
   }
 
-  /** Text split after {@code count} lines: [skipped, rest]. */
-  private static String[] skipLines(String text, int count) {
-    int position = 0;
-    for (int i = 0; i < count && position < text.length(); i++) {
-      int newline = text.indexOf('\n', position);
-      position = newline < 0 ? text.length() : newline + 1;
+  /**
+   * The file's text from its bytes, after its byte order mark and the profile's first {@code
+   * skipRows} lines, decoded as it is read.
+   */
+  private static Reader textOf(InputFile file, Charset charset, int skipRows) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(
+            new InputStreamReader(new ByteArrayInputStream(file.bytes()), charset.newDecoder()),
+            65_536);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
     }
-    return new String[] {text.substring(0, position), text.substring(position)};
+    for (int skipped = 0; skipped < skipRows; ) {
+      int c = reader.read();
+      if (c < 0) {
+        break;
+      }
+      if (c == '\n') {
+        skipped++;
+      }
+    }
+    return reader;
   }
 
-  private static String decode(InputFile file, Charset charset) {
+  /**
+   * Decodes the bytes strictly, without keeping the text, and says whether there is any text
+   * besides blank space.
+   *
+   * @throws BadInput naming the line of the first byte that is not valid in the encoding
+   */
+  private static boolean requireDecodable(InputFile file, Charset charset) {
     byte[] bytes = file.bytes();
     if (!charset.name().startsWith("UTF-16") && hasNulByte(bytes)) {
       throw new BadInput(
@@ -194,9 +221,25 @@ final class CsvTableReader {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(65_536);
+    boolean content = false;
     try {
-      String text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+      for (boolean last = false; ; ) {
+        CoderResult result = last ? decoder.flush(out) : decoder.decode(in, out, true);
+        if (result.isError()) {
+          result.throwException();
+        }
+        out.flip();
+        content = content || hasContent(out);
+        out.clear();
+        if (result.isUnderflow()) {
+          if (last) {
+            return content;
+          }
+          last = true;
+        }
+      }
     } catch (MalformedInputException e) {
       int offset = firstUndecodableOffset(bytes, charset);
       throw new BadInput(
@@ -213,6 +256,17 @@ final class CsvTableReader {
       throw new BadInput(
           Problem.ofFile(file.name(), "cannot be decoded as " + charset.name() + ": " + e));
     }
+  }
+
+  /** Whether the text holds anything but blank space (a byte order mark is not content). */
+  private static boolean hasContent(CharBuffer text) {
+    for (int i = text.position(); i < text.limit(); i++) {
+      char c = text.get(i);
+      if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean hasNulByte(byte[] bytes) {
