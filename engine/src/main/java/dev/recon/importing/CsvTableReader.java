@@ -1,10 +1,8 @@
 package dev.recon.importing;
 
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -52,8 +50,8 @@ final class CsvTableReader {
    * @throws BadInput if the file cannot be decoded or has no header row
    */
   static RowSource open(InputFile file, Profile profile) {
-    // The text is checked whole but never held whole: a million-line file is read from its bytes
-    // as the rows are asked for.
+    // The bytes are checked without a copy of the text, then decoded once: no second or third copy
+    // of a million-line file is held while its rows are read.
     if (!requireDecodable(file, profile.encoding())) {
       throw new BadInput(Problem.ofFile(file.name(), "has no content, only blank space"));
     }
@@ -180,27 +178,19 @@ final class CsvTableReader {
   }
 
   /**
-   * The file's text from its bytes, after its byte order mark and the profile's first {@code
-   * skipRows} lines, decoded as it is read.
+   * The file's text after its byte order mark and the profile's first {@code skipRows} lines. The
+   * bytes were checked already, so decoding them in one go replaces nothing; the text is one
+   * string, with no copy of it for the lines skipped.
    */
   private static Reader textOf(InputFile file, Charset charset, int skipRows) throws IOException {
-    BufferedReader reader =
-        new BufferedReader(
-            new InputStreamReader(new ByteArrayInputStream(file.bytes()), charset.newDecoder()),
-            65_536);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
+    String text = new String(file.bytes(), charset);
+    int position = text.startsWith("\uFEFF") ? 1 : 0;
+    for (int i = 0; i < skipRows && position < text.length(); i++) {
+      int newline = text.indexOf('\n', position);
+      position = newline < 0 ? text.length() : newline + 1;
     }
-    for (int skipped = 0; skipped < skipRows; ) {
-      int c = reader.read();
-      if (c < 0) {
-        break;
-      }
-      if (c == '\n') {
-        skipped++;
-      }
-    }
+    Reader reader = new StringReader(text);
+    reader.skip(position);
     return reader;
   }
 
