@@ -206,7 +206,7 @@ class ImportRefusalTest {
   }
 
   /** More rows than `recon import` loads in one batch while it reads the rest of a table. */
-  private static final int ROWS_OVER_ONE_BATCH = 50_000;
+  private static final int ROWS_OVER_ONE_BATCH = 30_000;
 
   private Path largeStatement(String name, String lastRow) {
     List<String> rows = new ArrayList<>();
@@ -229,7 +229,7 @@ class ImportRefusalTest {
 
     BadInput refused = catchThrowableOfType(BadInput.class, () -> importWhileReading(file));
 
-    // Line 1 is the header; the broken row is the last of 50,001.
+    // Line 1 is the header; the broken row is the last of 30,001.
     assertThat(refused.problems())
         .extracting(Problem::line)
         .containsExactly(ROWS_OVER_ONE_BATCH + 2);
