@@ -29,21 +29,6 @@ final class CsvTableReader {
 
   private CsvTableReader() {}
 
-  static Table read(InputFile file, Profile profile) {
-    RowSource source = open(file, profile);
-    List<RawRow> rows = new ArrayList<>();
-    for (List<RawRow> run = source.next(RUN_ROWS); !run.isEmpty(); run = source.next(RUN_ROWS)) {
-      rows.addAll(run);
-    }
-    if (!source.shapeProblems().isEmpty()) {
-      throw new BadInput(source.shapeProblems());
-    }
-    return new Table(FileFormat.CSV, source.header(), rows);
-  }
-
-  /** Rows read at a time when a table is read whole. */
-  private static final int RUN_ROWS = 65_536;
-
   /**
    * Decodes the file and reads its header; the rows are read as they are asked for.
    *
@@ -113,7 +98,7 @@ final class CsvTableReader {
 
     @Override
     public List<RawRow> next(int max) {
-      List<RawRow> rows = new ArrayList<>(Math.min(max, RUN_ROWS));
+      List<RawRow> rows = new ArrayList<>(Math.min(max, 65_536));
       while (rows.size() < max && nextRecord()) {
         CSVRecord record = current;
         // commons-csv counts line breaks consumed, which puts a record with a quoted line break

@@ -42,13 +42,16 @@ public final class FileParser {
       requireSide(file.name(), format, profile);
       return selfDescribing(file, format, profile, accountOverride);
     }
-    Table table =
-        format == FileFormat.XLSX
-            ? XlsxTableReader.read(file, profile)
-            : CsvTableReader.read(file, profile);
-    RowNormalizer.Result result =
-        new RowNormalizer(profile, file.name(), accountOverride).normalize(table);
-    return new ParsedFile(file, format, profile, result.facts(), result.ignoredRows(), List.of());
+    List<Fact> facts = new java.util.ArrayList<>();
+    FileSummary table = stream(file, profile, accountOverride, facts::add);
+    return new ParsedFile(file, format, profile, facts, table.ignoredRows(), List.of());
+  }
+
+  /** A table's rows as they are read: a workbook is read whole, a CSV file row by row. */
+  static RowSource rowsOf(InputFile file, FileFormat format, Profile profile) {
+    return format == FileFormat.XLSX
+        ? RowSource.of(XlsxTableReader.read(file, profile))
+        : CsvTableReader.open(file, profile);
   }
 
   /**
@@ -66,10 +69,7 @@ public final class FileParser {
       parsed.facts().forEach(sink);
       return parsed.summary();
     }
-    RowSource rows =
-        format == FileFormat.XLSX
-            ? RowSource.of(XlsxTableReader.read(file, profile))
-            : CsvTableReader.open(file, profile);
+    RowSource rows = rowsOf(file, format, profile);
     Map<String, Long> totals = new TreeMap<>();
     long[] records = {0};
     int ignored =

@@ -52,10 +52,7 @@ public final class ProfileDetection {
     List<String> header;
     try {
       // A CSV file's header is all that is read, not its rows.
-      header =
-          format == FileFormat.XLSX
-              ? XlsxTableReader.read(file, profile).header()
-              : CsvTableReader.open(file, profile).header();
+      header = FileParser.rowsOf(file, format, profile).header();
     } catch (BadInput notThisProfile) {
       return false;
     }

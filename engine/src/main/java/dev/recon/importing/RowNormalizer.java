@@ -50,14 +50,6 @@ final class RowNormalizer {
     this.accountOverride = accountOverride;
   }
 
-  record Result(List<Fact> facts, int ignoredRows) {}
-
-  Result normalize(Table table) {
-    List<Fact> facts = new ArrayList<>(table.rows().size());
-    int ignored = normalize(RowSource.of(table), facts::add);
-    return new Result(facts, ignored);
-  }
-
   /** Chunks read ahead of the sink: enough to keep every core busy, few enough to bound memory. */
   private static final int CHUNKS_AHEAD = 8;
 
