@@ -48,7 +48,7 @@ public final class Database implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          .locations(migrationLocations(dialect))
           // Version numbers are reserved per line of work, so a database may already have a
           // higher one applied than a migration that arrives later; apply those too.
           .outOfOrder(true)
@@ -59,6 +59,17 @@ public final class Database implements AutoCloseable {
       dataSource.close();
       throw new IllegalStateException("cannot open database " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The portable migrations, and on PostgreSQL also those only it runs: they change how the schema
+   * is enforced or stored there, never the tables and columns the code sees (jOOQ is generated from
+   * the portable ones on H2).
+   */
+  private static String[] migrationLocations(SQLDialect dialect) {
+    return dialect == SQLDialect.POSTGRES
+        ? new String[] {"classpath:db/migration", "classpath:db/postgresql"}
+        : new String[] {"classpath:db/migration"};
   }
 
   private static HikariDataSource pool(String url, SQLDialect dialect) {
