@@ -4,11 +4,14 @@ import static dev.recon.db.jooq.Tables.IMPORTED_FILE;
 import static dev.recon.db.jooq.Tables.ITEM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.recon.importing.FileParser;
 import dev.recon.importing.Importer;
 import dev.recon.importing.Profiles;
+import java.io.StringReader;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Every stored item names a stored file, whoever writes to the database. H2 enforces it with a
@@ -84,6 +89,32 @@ class ItemFileIntegrityTest {
             + "b".repeat(64)
             + "', 1)");
 
+    assertThat(database.dsl().fetchCount(ITEM)).isEqualTo(itemCount);
+  }
+
+  @Test
+  void aBulkCopyNamingNoStoredFileIsRefusedOnPostgresql() throws Exception {
+    assumeTrue(
+        backend == TestDatabase.Backend.POSTGRES,
+        "COPY ... FROM STDIN, the bulk path of imports, is PostgreSQL's");
+    String rows =
+        String.join("\t", String.valueOf(fileId + 1000), "1", "BANK", "OPS", "EUR", "100")
+            + "\t2026-11-02\t"
+            + "c".repeat(64)
+            + "\t1\n";
+
+    try (Connection connection = database.dataSource().getConnection()) {
+      CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+      assertThatThrownBy(
+              () ->
+                  copy.copyIn(
+                      "COPY item (file_id, line_no, side, account, currency, amount_minor,"
+                          + " booking_date, fingerprint, occurrence) FROM STDIN",
+                      new StringReader(rows)))
+          .isInstanceOf(SQLException.class)
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("23503"))
+          .hasMessageContaining("names file id " + (fileId + 1000) + " which is not stored");
+    }
     assertThat(database.dsl().fetchCount(ITEM)).isEqualTo(itemCount);
   }
 
