@@ -57,6 +57,15 @@ final class BenchCommand implements Callable<Integer> {
           "With --with-db: stop after the import (time parsing and loading the CSV files only)")
   boolean importOnly;
 
+  @Option(
+      names = "--keep",
+      paramLabel = "DIR",
+      description =
+          "With --with-db: write the generated CSV files and their profiles into DIR and keep them"
+              + " (to import one again with `recon import --profile DIR/bench-bank.properties"
+              + " DIR/bank.csv`, for example under a smaller heap)")
+  Path keepFiles;
+
   @ParentCommand ReconCommand recon;
 
   @Override
@@ -64,10 +73,18 @@ final class BenchCommand implements Callable<Integer> {
     if (size < 1) {
       throw new IllegalArgumentException("--size must be at least 1");
     }
+    if (keepFiles != null && !withDatabase) {
+      throw new IllegalArgumentException(
+          "--keep keeps the files --with-db writes and imports; add --with-db");
+    }
     RuleSet ruleSet = rules.ruleSet();
     if (!withDatabase) {
       Bench.run(size, seed, ruleSet, spec.commandLine().getOut());
       return 0;
+    }
+    if (keepFiles != null && Files.exists(keepFiles) && !isEmptyDirectory(keepFiles)) {
+      throw new IllegalArgumentException(
+          "--keep " + keepFiles + ": not an empty folder; name a new or empty one");
     }
     Path workDir = Files.createTempDirectory("recon-bench");
     try {
@@ -81,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
           seed,
           ruleSet,
           url,
-          workDir.resolve("files"),
+          keepFiles != null ? keepFiles : workDir.resolve("files"),
           importOnly,
           recon.clock,
           spec.commandLine().getOut());
@@ -89,6 +106,15 @@ final class BenchCommand implements Callable<Integer> {
       deleteRecursively(workDir);
     }
     return 0;
+  }
+
+  private static boolean isEmptyDirectory(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.findAny().isEmpty();
+    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.IntStream;
 
@@ -27,8 +25,10 @@ import java.util.stream.IntStream;
 final class FactIdentity {
   private static final char SEPARATOR = '\u001f';
 
+  private static final HexFormat HEX = HexFormat.of();
+
   // Occurrences so far per fingerprint: the one thing about a file that grows with its records.
-  private final Map<String, Integer> seen;
+  private final OccurrenceCounter seen;
 
   /** Records a batch must have before its fingerprints are worth computing on every core. */
   private static final int PARALLEL_BATCH = 10_000;
@@ -37,7 +37,7 @@ final class FactIdentity {
    * For about {@code expected} records: a million-line file would otherwise rehash twenty times.
    */
   FactIdentity(int expected) {
-    seen = new HashMap<>(Math.max(16, expected / 3 * 4 + 1));
+    seen = new OccurrenceCounter(expected);
   }
 
   /**
@@ -49,13 +49,17 @@ final class FactIdentity {
     if (batch.size() >= PARALLEL_BATCH) {
       indexes = indexes.parallel();
     }
-    ThreadLocal<MessageDigest> digests = ThreadLocal.withInitial(FactIdentity::sha256);
-    String[] fingerprints =
-        indexes.mapToObj(i -> fingerprint(digests.get(), batch.get(i))).toArray(String[]::new);
+    ThreadLocal<MessageDigest> sha256 = ThreadLocal.withInitial(FactIdentity::sha256);
+    byte[][] digests = new byte[batch.size()][];
+    String[] fingerprints = new String[batch.size()];
+    indexes.forEach(
+        i -> {
+          digests[i] = digest(sha256.get(), batch.get(i));
+          fingerprints[i] = HEX.formatHex(digests[i]);
+        });
     List<IdentifiedFact> identified = new ArrayList<>(batch.size());
     for (int i = 0; i < fingerprints.length; i++) {
-      int occurrence = seen.merge(fingerprints[i], 1, Integer::sum);
-      identified.add(new IdentifiedFact(batch.get(i), fingerprints[i], occurrence));
+      identified.add(new IdentifiedFact(batch.get(i), fingerprints[i], seen.next(digests[i])));
     }
     return identified;
   }
@@ -64,7 +68,8 @@ final class FactIdentity {
     return new FactIdentity(facts.size()).next(facts);
   }
 
-  static String fingerprint(MessageDigest digest, Fact f) {
+  /** The SHA-256 of the record's normalized fields; its hex form is the stored fingerprint. */
+  static byte[] digest(MessageDigest digest, Fact f) {
     StringBuilder canonical = new StringBuilder(200);
     for (Object field :
         new Object[] {
@@ -84,8 +89,7 @@ final class FactIdentity {
         }) {
       canonical.append(Objects.toString(field, "")).append(SEPARATOR);
     }
-    return HexFormat.of()
-        .formatHex(digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    return digest.digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static Long minor(Money money) {

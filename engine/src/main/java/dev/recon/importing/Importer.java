@@ -192,6 +192,7 @@ public final class Importer {
             accountOverride),
         // A file read whole is stored in one batch: its facts are in memory already.
         Math.max(1, parsed.facts().size()),
+        parsed.facts().size(),
         sink -> {
           parsed.facts().forEach(sink);
           return parsed.summary();
@@ -215,7 +216,25 @@ public final class Importer {
         tx,
         newFile(file.name(), file.sha256(), file.format(), profile, accountOverride),
         STREAMED_TABLE_BATCH_ITEMS,
+        expectedRecords(file),
         sink -> FileParser.stream(file, profile, accountOverride, sink));
+  }
+
+  /**
+   * About how many records a table holds: a CSV's line count, so that the occurrence count is sized
+   * once instead of growing (and holding its old and new tables at once) while a large file loads.
+   */
+  private static int expectedRecords(InputFile file) {
+    if (file.format() != FileFormat.CSV) {
+      return STREAMED_TABLE_BATCH_ITEMS;
+    }
+    int lines = 0;
+    for (byte b : file.bytes()) {
+      if (b == '\n') {
+        lines++;
+      }
+    }
+    return Math.max(STREAMED_TABLE_BATCH_ITEMS, lines);
   }
 
   /**
@@ -241,6 +260,7 @@ public final class Importer {
     return store(
         tx,
         file,
+        STREAMED_BATCH_ITEMS,
         STREAMED_BATCH_ITEMS,
         sink -> FileParser.streamCamt(path, profile, accountOverride, sink));
   }
@@ -268,7 +288,11 @@ public final class Importer {
   }
 
   private ImportResult store(
-      Transaction tx, ImportStore.NewFile newFile, int batchItems, FactSource source) {
+      Transaction tx,
+      ImportStore.NewFile newFile,
+      int batchItems,
+      int expectedRecords,
+      FactSource source) {
     ImportStore imports = tx.imports();
     String sha256 = newFile.sha256();
     Optional<ImportStore.ImportedFile> earlier = imports.findByContent(sha256);
@@ -279,7 +303,7 @@ public final class Importer {
     OffsetDateTime now = newFile.importedAt();
     // The file row goes first (items point at it); its counts are recorded once all are read.
     long fileId = imports.insertFile(newFile);
-    ItemBatches batches = new ItemBatches(tx, fileId, batchItems);
+    ItemBatches batches = new ItemBatches(tx, fileId, batchItems, expectedRecords);
     FileSummary file = source.read(batches::add);
     batches.flush();
     int records = Math.toIntExact(file.records());
@@ -360,11 +384,11 @@ public final class Importer {
     final List<dev.recon.facts.Fact> batch = new ArrayList<>();
     int added;
 
-    ItemBatches(Transaction tx, long fileId, int batchItems) {
+    ItemBatches(Transaction tx, long fileId, int batchItems, int expectedRecords) {
       this.tx = tx;
       this.fileId = fileId;
       this.batchItems = batchItems;
-      this.identity = new FactIdentity(batchItems);
+      this.identity = new FactIdentity(expectedRecords);
     }
 
     void add(dev.recon.facts.Fact fact) {

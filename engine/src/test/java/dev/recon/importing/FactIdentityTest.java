@@ -54,4 +54,23 @@ class FactIdentityTest {
     }
     assertThat(identified.stream().map(IdentifiedFact::identity).distinct()).hasSize(20_000);
   }
+
+  @Test
+  void aFileIdentifiedBatchByBatchIsNumberedAsTheWholeFileWouldBe() {
+    Random random = new Random(7);
+    List<Fact> facts = new ArrayList<>();
+    for (int line = 1; line <= 30_000; line++) {
+      facts.add(fact(random.nextInt(12_000), line));
+    }
+    // Sized for far fewer records than the file has, so the count of occurrences grows many times.
+    FactIdentity streamed = new FactIdentity(16);
+    List<IdentifiedFact> byBatch = new ArrayList<>();
+    for (int from = 0; from < facts.size(); from += 1_000) {
+      byBatch.addAll(streamed.next(facts.subList(from, from + 1_000)));
+    }
+
+    assertThat(byBatch).isEqualTo(FactIdentity.identify(facts));
+    assertThat(byBatch.stream().mapToInt(IdentifiedFact::occurrence).max().orElseThrow())
+        .isGreaterThan(3);
+  }
 }
