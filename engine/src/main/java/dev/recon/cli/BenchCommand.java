@@ -64,7 +64,7 @@ final class BenchCommand implements Callable<Integer> {
           "With --with-db: write the generated CSV files and their profiles into DIR and keep them"
               + " (to import one again with `recon import --profile DIR/bench-bank.properties"
               + " DIR/bank.csv`, for example under a smaller heap)")
-  Path keepFiles;
+  Path keep;
 
   @ParentCommand ReconCommand recon;
 
@@ -73,7 +73,7 @@ final class BenchCommand implements Callable<Integer> {
     if (size < 1) {
       throw new IllegalArgumentException("--size must be at least 1");
     }
-    if (keepFiles != null && !withDatabase) {
+    if (keep != null && !withDatabase) {
       throw new IllegalArgumentException(
           "--keep keeps the files --with-db writes and imports; add --with-db");
     }
@@ -82,9 +82,9 @@ final class BenchCommand implements Callable<Integer> {
       Bench.run(size, seed, ruleSet, spec.commandLine().getOut());
       return 0;
     }
-    if (keepFiles != null && Files.exists(keepFiles) && !isEmptyDirectory(keepFiles)) {
+    if (keep != null && Files.exists(keep) && !isEmptyDirectory(keep)) {
       throw new IllegalArgumentException(
-          "--keep " + keepFiles + ": not an empty folder; name a new or empty one");
+          "--keep " + keep + ": not an empty folder; name a new or empty one");
     }
     Path workDir = Files.createTempDirectory("recon-bench");
     try {
@@ -98,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
           seed,
           ruleSet,
           url,
-          keepFiles != null ? keepFiles : workDir.resolve("files"),
+          keep != null ? keep : workDir.resolve("files"),
           importOnly,
           recon.clock,
           spec.commandLine().getOut());

@@ -27,6 +27,9 @@ import org.apache.commons.csv.CSVRecord;
 final class CsvTableReader {
   private static final int BINARY_PROBE_BYTES = 8192;
 
+  /** Rows a batch's list is sized for up front: a caller may ask for far more than arrive. */
+  private static final int PRESIZED_ROWS_MAX = 65_536;
+
   private CsvTableReader() {}
 
   /**
@@ -98,7 +101,7 @@ final class CsvTableReader {
 
     @Override
     public List<RawRow> next(int max) {
-      List<RawRow> rows = new ArrayList<>(Math.min(max, 65_536));
+      List<RawRow> rows = new ArrayList<>(Math.min(max, PRESIZED_ROWS_MAX));
       while (rows.size() < max && nextRecord()) {
         CSVRecord record = current;
         // commons-csv counts line breaks consumed, which puts a record with a quoted line break

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class FileParser {
       requireSide(file.name(), format, profile);
       return selfDescribing(file, format, profile, accountOverride);
     }
-    List<Fact> facts = new java.util.ArrayList<>();
+    List<Fact> facts = new ArrayList<>();
     FileSummary table = stream(file, profile, accountOverride, facts::add);
     return new ParsedFile(file, format, profile, facts, table.ignoredRows(), List.of());
   }

@@ -5,10 +5,11 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * How many times each SHA-256 fingerprint has been seen so far in a file. It is the one part of an
- * import that grows with the file, so it keeps each fingerprint as four longs in one
- * open-addressing table: about 48 bytes a record, where a map of hex strings to counts took about
- * 140. The whole digest is compared, so two different records never share a count.
+ * How many times each SHA-256 fingerprint has been seen so far in a file. Besides the file's own
+ * bytes and text it is what an import holds that grows with the file, so it keeps each fingerprint
+ * as four longs in one open-addressing table: about 48 bytes a record, where a map of hex strings
+ * to counts took about 140 (both counted from the sizes of their arrays and objects). The whole
+ * digest is compared, so two different records never share a count.
  */
 final class OccurrenceCounter {
   private static final int DIGEST_BYTES = 32;

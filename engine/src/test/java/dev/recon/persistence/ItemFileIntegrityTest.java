@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,11 +135,17 @@ class ItemFileIntegrityTest {
 
   @Test
   void theFilesTableCannotBeEmptiedWhileItemsNameItsFiles() {
-    // Other tables' foreign keys refuse it first, with the database's own code for "a referenced
-    // table cannot be truncated": 90106 on H2, 0A000 on PostgreSQL.
-    assertRefused("TRUNCATE TABLE imported_file", "23", "90106", "0A000");
+    if (backend == TestDatabase.Backend.POSTGRES) {
+      // CASCADE empties the tables whose foreign keys name imported_file. item has none there
+      // (V46), so without the truncate guard its rows would be left naming no file.
+      assertRefused("TRUNCATE TABLE imported_file CASCADE", "23503");
+    } else {
+      // H2's foreign key refuses it with H2's own code for "a referenced table".
+      assertRefused("TRUNCATE TABLE imported_file", "90106");
+    }
 
     assertThat(database.dsl().fetchCount(IMPORTED_FILE)).isOne();
+    assertThat(database.dsl().fetchCount(ITEM)).isEqualTo(itemCount);
   }
 
   /** The statement fails as an integrity constraint violation (SQL state class 23). */
@@ -148,17 +153,12 @@ class ItemFileIntegrityTest {
     assertRefused(sql, "23");
   }
 
-  /** The statement fails with an SQL state that starts with one of the prefixes. */
-  private void assertRefused(String sql, String... sqlStatePrefixes) {
+  /** The statement fails with an SQL state that starts with the prefix. */
+  private void assertRefused(String sql, String sqlStatePrefix) {
     assertThatThrownBy(() -> TestSql.execute(database, sql))
         .as(sql)
         .cause()
         .isInstanceOf(SQLException.class)
-        .satisfies(
-            e ->
-                assertThat(((SQLException) e).getSQLState())
-                    .matches(
-                        state -> Arrays.stream(sqlStatePrefixes).anyMatch(state::startsWith),
-                        "starts with one of " + Arrays.toString(sqlStatePrefixes)));
+        .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith(sqlStatePrefix));
   }
 }

@@ -201,7 +201,7 @@ class ExceptionsPagesTest {
         preparer.postForm(
             "/exceptions/" + id + "/timing", Map.of("revisit", "next week", "note", "in transit"));
     assertThat(refused.statusCode()).isEqualTo(400);
-    assertThat(refused.body()).contains("the date to revisit must be a date like");
+    assertThat(refused.body()).contains("revisit is a date written YYYY-MM-DD, not ", "next week");
 
     HttpResponse<String> marked =
         preparer.postForm(

@@ -16,6 +16,7 @@ import dev.recon.persistence.Page;
 import dev.recon.web.Access;
 import dev.recon.web.Pages;
 import dev.recon.web.Paging;
+import dev.recon.web.Params;
 import dev.recon.web.Route;
 import dev.recon.web.Shell;
 import dev.recon.web.WebError;
@@ -310,14 +311,7 @@ public final class Exceptions {
 
   /** A timing difference: the item should match later, so it stays open until a date to look. */
   private void timingForm(Context ctx) {
-    String text = ctx.formParam("revisit");
-    java.time.LocalDate revisitOn;
-    try {
-      revisitOn = java.time.LocalDate.parse(text == null ? "" : text.strip());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw WebError.badRequest(
-          "the date to revisit must be a date like 2026-12-01, not \"" + text + "\"");
-    }
+    java.time.LocalDate revisitOn = Params.date("revisit", ctx.formParam("revisit"));
     queue.markTiming(id(ctx), user(ctx), revisitOn, ctx.formParam("note"));
     done(ctx, "marked as a timing difference; revisit on " + revisitOn);
   }

@@ -5,6 +5,7 @@ import dev.recon.reporting.ReportScope;
 import dev.recon.reporting.ReportWriter;
 import dev.recon.web.Access;
 import dev.recon.web.Pages;
+import dev.recon.web.Params;
 import dev.recon.web.Route;
 import dev.recon.web.Shell;
 import dev.recon.web.WebError;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,11 +107,7 @@ public final class Reports {
     if (text == null || text.isBlank()) {
       return fallback;
     }
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw WebError.badRequest(name + " is a date written YYYY-MM-DD, not \"" + text + "\"");
-    }
+    return Params.date(name, text);
   }
 
   private static byte[] write(Database database, ReportScope scope, String format) {
